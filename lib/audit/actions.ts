@@ -1,0 +1,21 @@
+/**
+ * Every audit action the console records, in one place. Adding a mutation means adding its
+ * action here first; free strings are not accepted by recordAudit().
+ */
+export const AUDIT_ACTIONS = [
+  'setup.admin_created',
+  'setup.attempt_after_setup',
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.locked_out',
+  'auth.sign_out',
+  'auth.permission_denied',
+  'user.create',
+  'user.role_change',
+  'user.disable',
+  'user.enable',
+  'user.preferences_update',
+  'job.run_manual',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Everything else asks `env()`.
+ * A wrong or missing value stops start-up with a message naming the variable.
+ */
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((value) => value === '1' || value === 'true' || value === 'yes');
+
+const positiveInt = (fallback: number, max: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DB_POOL_MAX: positiveInt(10, 200),
+    DATA_DIR: z.string().min(1).default('./data'),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional(),
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+    INNGEST_SIGNING_KEY_FALLBACK: z.string().min(1).optional(),
+    INNGEST_EVENT_KEY: z.string().min(1).optional(),
+    INNGEST_DEV: z.string().optional(),
+    INNGEST_BASE_URL: z.url().optional(),
+    JOBS_IN_PROCESS: booleanFlag.default(true),
+    APP_URL: z.url().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.DATABASE_URL && !value.AUTH_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'is required when DATABASE_URL is set (at least 32 characters; try: openssl rand -base64 32)',
+      });
+    }
+    const inngestDev = value.INNGEST_DEV !== undefined && value.INNGEST_DEV !== '' && value.INNGEST_DEV !== '0';
+    if (inngestDev && value.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['INNGEST_DEV'],
+        message: 'must not be set while NODE_ENV=production: it turns off request signing on /api/inngest',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'} ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** True when Inngest (cloud or self-hosted) is the scheduler; otherwise jobs run in-process. */
+export function inngestConfigured(config: Env = env()): boolean {
+  const dev = config.INNGEST_DEV !== undefined && config.INNGEST_DEV !== '' && config.INNGEST_DEV !== '0';
+  return Boolean(config.INNGEST_SIGNING_KEY) || dev;
+}
