@@ -1,0 +1,84 @@
+// Playwright's webServer command: `next start` on a throw-away database, so every run starts
+// with no user and exercises first-run setup. Playwright starts this script as the leader of a
+// new process group and signals the whole group, so next (a plain child) never outlives a run.
+//
+// Database: PGlite in a new temporary DATA_DIR, or, with E2E_DATABASE_URL set, a new database
+// created on that (local) Postgres server and dropped afterwards. DATABASE_URL is ignored on
+// purpose: `DATABASE_URL=... npm test` points the integration tests at Postgres and must not make
+// the browser tests sign up an admin in that database.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const port = process.env.E2E_PORT || '3100';
+
+const env = { ...process.env };
+for (const name of [
+  'DATABASE_URL',
+  'AUTH_SECRET',
+  'INNGEST_SIGNING_KEY',
+  'INNGEST_SIGNING_KEY_FALLBACK',
+  'INNGEST_EVENT_KEY',
+  'INNGEST_DEV',
+  'INNGEST_BASE_URL',
+  'TRUST_PROXY_HOPS',
+]) {
+  delete env[name];
+}
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'smm-e2e-'));
+Object.assign(env, {
+  NODE_ENV: 'production',
+  DATA_DIR: dataDir,
+  JOBS_IN_PROCESS: '1',
+  PORT: port,
+  APP_URL: `http://127.0.0.1:${port}`,
+});
+
+let dropDatabase = async () => {};
+if (process.env.E2E_DATABASE_URL) {
+  const { default: postgres } = await import('postgres');
+  const base = new URL(process.env.E2E_DATABASE_URL);
+  if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(base.hostname)) {
+    console.error(`E2E_DATABASE_URL must point at a local Postgres (got host ${base.hostname}).`);
+    process.exit(1);
+  }
+  const name = `smm_e2e_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  env.AUTH_SECRET = randomBytes(32).toString('base64url');
+  dropDatabase = async () => {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`).catch(() => {});
+    await admin.end({ timeout: 2 });
+  };
+  console.log(`e2e: using throw-away Postgres database ${name}`);
+}
+
+const server = spawn(
+  path.join(root, 'node_modules', '.bin', 'next'),
+  ['start', '--port', port, '--hostname', '127.0.0.1'],
+  { cwd: root, stdio: 'inherit', env },
+);
+
+let stopping = false;
+async function cleanUp(code) {
+  await dropDatabase();
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopping = true;
+    if (server.exitCode === null && server.signalCode === null) server.kill(signal);
+    else void cleanUp(0);
+  });
+}
+server.on('exit', (code) => {
+  void cleanUp(stopping ? 0 : (code ?? 1));
+});
