@@ -1,0 +1,6 @@
+import { emptyAreaPage } from '@/app/_server/area-page';
+
+const { generateMetadata, Page } = emptyAreaPage('testing', 'console.read');
+
+export { generateMetadata };
+export default Page;

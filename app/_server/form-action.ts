@@ -1,0 +1,79 @@
+import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import type { z } from 'zod';
+import type { Permission } from '@/lib/auth/permissions';
+import type { MutationContext } from '@/lib/audit/context';
+import { getDb } from '@/lib/db/database';
+import { ServiceError } from '@/lib/errors/service-error';
+import type { Db } from '@/db/types';
+import type { SessionUser } from '@/lib/users/queries';
+import type { FormState } from '@/components/forms/form-state';
+import { requestMeta } from './request-meta';
+import { requirePermission, userContext } from './session';
+
+export interface ActionScope<User> {
+  db: Db;
+  user: User;
+  context: MutationContext;
+}
+
+type Handler<Input, User> = (input: Input, scope: ActionScope<User>) => Promise<FormState | void>;
+
+/**
+ * A server action is a public POST endpoint: every one goes through this wrapper, which
+ * parses the form with zod, checks the permission (null only for the anonymous setup and
+ * sign-in forms), builds the audit context, and turns ServiceErrors into messages in the
+ * user's language. Unknown errors are logged and never shown.
+ */
+export function formAction<Schema extends z.ZodType>(
+  options: { schema: Schema; permission: Permission },
+  handler: Handler<z.infer<Schema>, SessionUser>,
+): (previous: FormState, formData: FormData) => Promise<FormState>;
+export function formAction<Schema extends z.ZodType>(
+  options: { schema: Schema; permission: null },
+  handler: Handler<z.infer<Schema>, null>,
+): (previous: FormState, formData: FormData) => Promise<FormState>;
+export function formAction<Schema extends z.ZodType>(
+  options: { schema: Schema; permission: Permission | null },
+  // The overloads tie permission null to user null; inside, both shapes are handled.
+  handler: Handler<z.infer<Schema>, SessionUser> | Handler<z.infer<Schema>, null>,
+) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const t = await getTranslations('errors');
+    const translate = (key: string) => (t.has(key as never) ? t(key as never) : t('unexpected'));
+    const raw = Object.fromEntries(
+      [...formData.entries()].filter(([key, value]) => !key.startsWith('$ACTION') && typeof value === 'string'),
+    ) as Record<string, string>;
+    // Echo back what was typed (never passwords) so a failed submit loses nothing.
+    const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !/password/i.test(key)));
+    try {
+      const user = options.permission ? await requirePermission(options.permission) : null;
+      const parsed = options.schema.safeParse(raw);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) {
+          const field = String(issue.path[0] ?? 'form');
+          fieldErrors[field] ??= translate(issue.message);
+        }
+        return { status: 'error', message: t('fixFields'), fieldErrors, values };
+      }
+      const context = user ? await userContext(user) : { actor: { type: 'anonymous' as const }, request: await requestMeta() };
+      const result = await (handler as Handler<z.infer<Schema>, SessionUser | null>)(parsed.data, { db: await getDb(), user, context });
+      return result ?? { status: 'success' };
+    } catch (error) {
+      unstable_rethrow(error); // redirect(), forbidden() and notFound() are not failures
+      if (error instanceof ServiceError) {
+        const message = translate(error.messageKey);
+        return {
+          status: 'error',
+          message,
+          fieldErrors: error.details.field ? { [error.details.field]: message } : undefined,
+          values,
+        };
+      }
+      console.error('[action] unexpected error', error instanceof Error ? error.stack : error);
+      return { status: 'error', message: t('unexpected'), values };
+    }
+  };
+}
