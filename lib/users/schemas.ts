@@ -59,8 +59,10 @@ export const preferencesSchema = z.object({
     .trim()
     .refine(isTimeZone, { error: 'timeZoneInvalid' }),
   theme: z.enum(THEMES, { error: 'themeInvalid' }),
+  // An unchecked checkbox is simply absent from the form data.
   highContrast: z
-    .union([z.literal('on'), z.literal('true'), z.literal(''), z.undefined()])
+    .enum(['on', 'true', 'false', ''])
+    .optional()
     .transform((value) => value === 'on' || value === 'true'),
 });
 
