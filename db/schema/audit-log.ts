@@ -24,6 +24,10 @@ export const auditLog = pgTable(
     userAgent: text('user_agent'),
     outcome: text('outcome', { enum: AUDIT_OUTCOMES }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // Hash chain (tamper evidence): hash = SHA-256(canonical JSON of the entry + prev_hash).
+    // Null only on entries written before the chain existed.
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (table) => [
     check('audit_log_actor_type_check', sql`${table.actorType} in ('user', 'api_key', 'system', 'webhook', 'anonymous')`),
@@ -31,6 +35,8 @@ export const auditLog = pgTable(
     index('audit_log_created_idx').on(table.createdAt.desc(), table.id.desc()),
     index('audit_log_actor_idx').on(table.actorType, table.actorId, table.id.desc()),
     index('audit_log_action_idx').on(table.action, table.id.desc()),
+    index('audit_log_target_idx').on(table.targetType, table.targetId, table.id.desc()),
+    index('audit_log_outcome_idx').on(table.outcome, table.id.desc()),
   ],
 );
 

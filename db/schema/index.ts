@@ -8,3 +8,8 @@ export * from './test-results';
 export * from './audit-log';
 export * from './job-runs';
 export * from './sign-in-attempts';
+export * from './metric-rollups';
+export * from './api-keys';
+export * from './monitors';
+export * from './app-settings';
+export * from './audit-chain';
