@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'user.enable',
   'user.preferences_update',
   'job.run_manual',
+  'settings.update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
