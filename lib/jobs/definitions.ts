@@ -1,0 +1,37 @@
+import type { Db } from '../../db/types';
+import { runHousekeeping } from '../housekeeping/housekeeping';
+
+export interface JobContext {
+  db: Db;
+  /** The run's logical time; jobs compare against it instead of reading the clock. */
+  now: Date;
+}
+
+/** A plain JSON object: Inngest memoizes step results as JSON. */
+export type JobResult = Record<string, string | number | boolean | null>;
+
+/**
+ * A job declared once and run by either engine: Inngest (cron trigger) or the in-process
+ * scheduler. `cron` is a 5-field expression in UTC, optionally prefixed with `TZ=Area/City`,
+ * the syntax both Inngest and lib/jobs/cron.ts understand.
+ */
+export interface JobDefinition {
+  id: string;
+  cron: string;
+  description: string;
+  run(ctx: JobContext): Promise<JobResult>;
+}
+
+export const housekeepingJob: JobDefinition = {
+  id: 'housekeeping',
+  cron: '*/5 * * * *',
+  description: 'Deletes expired cache entries, job runs older than 30 days and sign-in attempts older than a day.',
+  run: async ({ db, now }) => ({ ...(await runHousekeeping(db, { now })) }),
+};
+
+/** Every job. Adding one here adds an Inngest function and an in-process schedule. */
+export const jobDefinitions: readonly JobDefinition[] = [housekeepingJob];
+
+export function findJobDefinition(id: string): JobDefinition | undefined {
+  return jobDefinitions.find((definition) => definition.id === id);
+}
