@@ -41,9 +41,7 @@ export default defineConfig({
   projects: [
     // Creates the first admin on the empty database. A retry would find the admin already there.
     { name: 'setup', testMatch: /.*\.setup\.ts$/, retries: 0 },
-    { name: 'console', testMatch: /.*\.spec\.ts$/, testIgnore: /lockout\.spec\.ts$/, dependencies: ['setup'] },
-    // Last: failed sign-ins also count per IP, and every test signs in from 127.0.0.1.
-    { name: 'lockout', testMatch: /lockout\.spec\.ts$/, dependencies: ['console'] },
+    { name: 'console', testMatch: /.*\.spec\.ts$/, dependencies: ['setup'] },
   ],
   webServer: {
     command: 'node e2e/support/serve.mjs',

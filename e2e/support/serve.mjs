@@ -25,7 +25,6 @@ for (const name of [
   'INNGEST_EVENT_KEY',
   'INNGEST_DEV',
   'INNGEST_BASE_URL',
-  'TRUST_PROXY_HOPS',
 ]) {
   delete env[name];
 }
@@ -36,6 +35,10 @@ Object.assign(env, {
   JOBS_IN_PROCESS: '1',
   PORT: port,
   APP_URL: `http://127.0.0.1:${port}`,
+  // As if behind one reverse proxy: a test context can then present its own client address in
+  // X-Forwarded-For (what the proxy would send), so lock-out tests do not share 127.0.0.1,
+  // and the IP lock, with every other test.
+  TRUST_PROXY_HOPS: '1',
 });
 
 let dropDatabase = async () => {};
