@@ -17,6 +17,12 @@ export const AUDIT_ACTIONS = [
   'user.preferences_update',
   'job.run_manual',
   'settings.update',
+  // Audit trail itself (issue 5): reading and exporting the log are data-access events.
+  'audit.read',
+  'audit.export',
+  'audit.report',
+  'audit.verify',
+  'audit.retention',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
