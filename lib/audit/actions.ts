@@ -23,6 +23,15 @@ export const AUDIT_ACTIONS = [
   'audit.report',
   'audit.verify',
   'audit.retention',
+  // Outside services and probes (issue 3): API keys, refused API requests, monitors.
+  'api_key.create',
+  'api_key.revoke',
+  'api_key.denied',
+  'monitor.create',
+  'monitor.update',
+  'monitor.enable',
+  'monitor.disable',
+  'monitor.delete',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

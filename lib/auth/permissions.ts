@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'jobs.run': ['admin'],
   'settings.read': ['admin'],
   'users.manage': ['admin'],
+  'api_keys.manage': ['admin'],
+  'monitors.manage': ['admin'],
   'profile.update': ['admin', 'analyst', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
