@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { jobRuns } from '../../db/schema';
 import { createTestDb, type TestDb } from '../../db/testing/test-db';
-import type { JobDefinition } from './definitions';
+import { jobDefinitions, type JobDefinition } from './definitions';
 import { jobSummaries, listJobRuns, type JobRunCursor } from './queries';
 
 const at = (time: string) => new Date(`2030-01-01T${time}Z`);
@@ -87,7 +87,7 @@ describe('job queries', () => {
 
   it('lists the declared jobs by default', async () => {
     const summaries = await jobSummaries(t.db);
-    expect(summaries.map((s) => s.id)).toEqual(['housekeeping']);
+    expect(summaries.map((s) => s.id)).toEqual(jobDefinitions.map((d) => d.id));
     expect(summaries[0]?.nextRunAt?.getTime()).toBeGreaterThan(Date.now());
   });
 });
