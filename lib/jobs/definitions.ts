@@ -1,5 +1,6 @@
 import type { Db } from '../../db/types';
 import { runHousekeeping } from '../housekeeping/housekeeping';
+import { AUDIT_RETENTION_JOB_ID, AUDIT_VERIFY_JOB_ID, runAuditRetentionJob, runAuditVerifyJob } from '../audit/jobs';
 
 export interface JobContext {
   db: Db;
@@ -29,8 +30,22 @@ export const housekeepingJob: JobDefinition = {
   run: async ({ db, now }) => ({ ...(await runHousekeeping(db, { now })) }),
 };
 
+export const auditVerifyJob: JobDefinition = {
+  id: AUDIT_VERIFY_JOB_ID,
+  cron: '17 3 * * *',
+  description: 'Verifies the audit log hash chain; a broken link raises a critical alert naming the entry.',
+  run: async ({ db }) => runAuditVerifyJob(db),
+};
+
+export const auditRetentionJob: JobDefinition = {
+  id: AUDIT_RETENTION_JOB_ID,
+  cron: '47 2 * * *',
+  description: 'Removes whole days of audit entries older than the retention period, leaving an anchor for verification.',
+  run: async ({ db, now }) => runAuditRetentionJob(db, now),
+};
+
 /** Every job. Adding one here adds an Inngest function and an in-process schedule. */
-export const jobDefinitions: readonly JobDefinition[] = [housekeepingJob];
+export const jobDefinitions: readonly JobDefinition[] = [housekeepingJob, auditVerifyJob, auditRetentionJob];
 
 export function findJobDefinition(id: string): JobDefinition | undefined {
   return jobDefinitions.find((definition) => definition.id === id);
