@@ -30,6 +30,11 @@ export const envSchema = z
     INNGEST_BASE_URL: z.url().optional(),
     JOBS_IN_PROCESS: booleanFlag.default(true),
     APP_URL: z.url().optional(),
+    /** Bearer token for /api/metrics (Prometheus); unset: the endpoint answers 404. */
+    METRICS_TOKEN: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.string().min(16, 'must be at least 16 characters (try: openssl rand -hex 32)').optional(),
+    ),
   })
   .superRefine((value, ctx) => {
     if (value.DATABASE_URL && !value.AUTH_SECRET) {
