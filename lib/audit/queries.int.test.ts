@@ -43,3 +43,50 @@ describe('listAuditEntries', () => {
     expect((await listAuditEntries(t.db, { actor: '100%_' })).entries).toHaveLength(0);
   });
 });
+
+describe('audit filters', () => {
+  let t: TestDb;
+  const request = { ip: '198.51.100.7', requestId: 'req-filter', userAgent: 'FilterBrowser/1.0' };
+  const system = { actor: { type: 'system' as const, id: 'audit-verify' }, request };
+  beforeAll(async () => {
+    t = await createTestDb();
+    await recordAudit(t.db, system, { action: 'user.role_change', target: { type: 'user', id: 'u-1' }, before: { role: 'viewer' }, after: { role: 'admin' } });
+    await recordAudit(t.db, system, { action: 'auth.sign_in_failed', outcome: 'failed', target: { type: 'user_email', id: 'mallory@example.com' } });
+    await recordAudit(t.db, system, { action: 'auth.permission_denied', outcome: 'denied', after: { permission: 'audit.read' } });
+  });
+  afterAll(async () => t.close());
+
+  const actions = async (filter: Parameters<typeof listAuditEntries>[1]) => (await listAuditEntries(t.db, filter)).entries.map((e) => e.action);
+
+  it('filters by target type, id, or both', async () => {
+    expect(await actions({ target: 'user' })).toEqual(['user.role_change']);
+    expect(await actions({ target: 'mallory@example.com' })).toEqual(['auth.sign_in_failed']);
+    expect(await actions({ target: 'user:u-1' })).toEqual(['user.role_change']);
+    expect(await actions({ target: 'user:u-2' })).toEqual([]);
+  });
+
+  it('filters by outcome and by time range', async () => {
+    expect(await actions({ outcome: 'denied' })).toEqual(['auth.permission_denied']);
+    const all = (await listAuditEntries(t.db, {})).entries;
+    const middle = all[1]!.createdAt;
+    const window = { from: middle, to: new Date(middle.getTime() + 1) };
+    const expected = all.filter((e) => e.createdAt >= window.from && e.createdAt < window.to).map((e) => e.action);
+    expect(expected).toContain('auth.sign_in_failed');
+    expect(await actions(window)).toEqual(expected);
+    expect(await actions({ to: new Date(Date.UTC(2000, 0, 1)) })).toEqual([]);
+  });
+
+  it('finds free text in before/after and request fields, literally', async () => {
+    expect(await actions({ q: 'ADMIN' })).toEqual(['user.role_change']);
+    expect(await actions({ q: 'audit.read' })).toEqual(['auth.permission_denied']);
+    expect((await actions({ q: 'filterbrowser' })).length).toBe(3);
+    expect(await actions({ q: '%' })).toEqual([]);
+  });
+
+  it('iterates every match in batches', async () => {
+    const { iterateAuditEntries } = await import('./queries');
+    const batches: number[] = [];
+    for await (const batch of iterateAuditEntries(t.db, {}, 2)) batches.push(batch.length);
+    expect(batches).toEqual([2, 1]);
+  });
+});

@@ -1,48 +1,135 @@
-import { and, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
-import { auditLog, users } from '../../db/schema';
+import { and, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { auditLog, users, type AUDIT_OUTCOMES } from '../../db/schema';
 import type { DbOrTx } from '../../db/types';
 import type { AuditAction } from './actions';
 
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
 export interface AuditFilter {
-  /** Matches the actor's id exactly or the acting user's email (case-insensitive, partial). */
+  /** The actor's id exactly, or part of the acting user's email (case-insensitive). */
   actor?: string;
   action?: AuditAction;
+  /** A target type ("user"), a target id, or both as "type:id". */
+  target?: string;
+  outcome?: AuditOutcome;
+  /** Instants: created_at >= from and < to. */
+  from?: Date;
+  to?: Date;
+  /** Free text, matched (case-insensitive, partial) against every text column and before/after. */
+  q?: string;
+}
+
+export interface AuditPageRequest extends AuditFilter {
   /** Cursor: entries older than this id. */
   beforeId?: number;
   limit?: number;
 }
 
-/** Newest first, keyset-paged on the identity id (fast however deep the page). */
-export async function listAuditEntries(db: DbOrTx, filter: AuditFilter = {}) {
-  const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+// At most this many users match an email fragment; a fragment that vague is refined by the reader.
+const MAX_ACTOR_MATCHES = 100;
+
+/** The WHERE conditions of a filter. Resolves an email fragment to user ids first, so the
+ * actor index applies instead of a join evaluated row by row. */
+export async function auditConditions(db: DbOrTx, filter: AuditFilter): Promise<SQL[]> {
   const conditions: SQL[] = [];
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
-  if (filter.beforeId) conditions.push(lt(auditLog.id, filter.beforeId));
+  if (filter.outcome) conditions.push(eq(auditLog.outcome, filter.outcome));
+  if (filter.from) conditions.push(gte(auditLog.createdAt, filter.from));
+  if (filter.to) conditions.push(lt(auditLog.createdAt, filter.to));
   if (filter.actor) {
-    const pattern = `%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(eq(auditLog.actorId, filter.actor), ilike(users.email, pattern))!);
+    const matches = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(ilike(users.email, likePattern(filter.actor)))
+      .limit(MAX_ACTOR_MATCHES);
+    const byEmail = matches.length
+      ? and(eq(auditLog.actorType, 'user'), inArray(auditLog.actorId, matches.map((user) => user.id)))
+      : undefined;
+    conditions.push(byEmail ? or(eq(auditLog.actorId, filter.actor), byEmail)! : eq(auditLog.actorId, filter.actor));
   }
+  if (filter.target) {
+    const separator = filter.target.indexOf(':');
+    if (separator > 0) {
+      conditions.push(eq(auditLog.targetType, filter.target.slice(0, separator)), eq(auditLog.targetId, filter.target.slice(separator + 1)));
+    } else {
+      conditions.push(or(eq(auditLog.targetType, filter.target), eq(auditLog.targetId, filter.target))!);
+    }
+  }
+  if (filter.q) {
+    const haystack = sql`concat_ws(' ', ${auditLog.action}, ${auditLog.actorId}, ${auditLog.targetType}, ${auditLog.targetId}, ${auditLog.ip}, ${auditLog.requestId}, ${auditLog.userAgent}, ${auditLog.before}::text, ${auditLog.after}::text)`;
+    conditions.push(sql`${haystack} ilike ${likePattern(filter.q)}`);
+  }
+  return conditions;
+}
+
+const entryColumns = {
+  id: auditLog.id,
+  createdAt: auditLog.createdAt,
+  actorType: auditLog.actorType,
+  actorId: auditLog.actorId,
+  action: auditLog.action,
+  targetType: auditLog.targetType,
+  targetId: auditLog.targetId,
+  outcome: auditLog.outcome,
+  ip: auditLog.ip,
+  requestId: auditLog.requestId,
+  userAgent: auditLog.userAgent,
+  before: auditLog.before,
+  after: auditLog.after,
+};
+
+/** The emails of the user actors among some entries, in one primary-key lookup. */
+async function withActorEmails<T extends { actorType: string; actorId: string | null }>(db: DbOrTx, rows: T[]) {
+  const ids = [...new Set(rows.filter((row) => row.actorType === 'user' && row.actorId).map((row) => row.actorId!))].filter((id) =>
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id),
+  );
+  const found = ids.length ? await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, ids)) : [];
+  const emails = new Map(found.map((user) => [user.id, user.email]));
+  return rows.map((row) => ({ ...row, actorEmail: row.actorType === 'user' && row.actorId ? (emails.get(row.actorId) ?? null) : null }));
+}
+
+/**
+ * Newest first, keyset-paged on the identity id: each page is an index range scan that starts
+ * at the cursor, so page 20 000 costs what page 1 costs (an OFFSET would read every row before it).
+ */
+export async function listAuditEntries(db: DbOrTx, request: AuditPageRequest = {}) {
+  const limit = Math.min(Math.max(Math.trunc(request.limit ?? 50), 1), 1000);
+  const conditions = await auditConditions(db, request);
+  if (request.beforeId) conditions.push(lt(auditLog.id, request.beforeId));
   const rows = await db
-    .select({
-      id: auditLog.id,
-      createdAt: auditLog.createdAt,
-      actorType: auditLog.actorType,
-      actorId: auditLog.actorId,
-      actorEmail: users.email,
-      action: auditLog.action,
-      targetType: auditLog.targetType,
-      targetId: auditLog.targetId,
-      outcome: auditLog.outcome,
-      ip: auditLog.ip,
-    })
+    .select(entryColumns)
     .from(auditLog)
-    .leftJoin(users, and(eq(auditLog.actorType, 'user'), eq(sql`${users.id}::text`, auditLog.actorId)))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(limit + 1);
-  const entries = rows.slice(0, limit);
-  const nextCursor = rows.length > limit ? entries[entries.length - 1]!.id : undefined;
-  return { entries, nextCursor };
+  const page = rows.slice(0, limit);
+  const nextCursor = rows.length > limit ? page[page.length - 1]!.id : undefined;
+  return { entries: await withActorEmails(db, page), nextCursor };
 }
 
 export type AuditListEntry = Awaited<ReturnType<typeof listAuditEntries>>['entries'][number];
+
+/** Every matching entry, newest first, a batch at a time (for exports: memory stays bounded). */
+export async function* iterateAuditEntries(db: DbOrTx, filter: AuditFilter, batchSize = 1000): AsyncGenerator<AuditListEntry[]> {
+  let beforeId: number | undefined;
+  for (;;) {
+    const page = await listAuditEntries(db, { ...filter, beforeId, limit: batchSize });
+    if (page.entries.length) yield page.entries;
+    if (page.nextCursor === undefined) return;
+    beforeId = page.nextCursor;
+  }
+}
+
+/** One entry with its chain fields and its neighbours' ids, or null. */
+export async function getAuditEntry(db: DbOrTx, id: number) {
+  const [row] = await db.select().from(auditLog).where(eq(auditLog.id, id)).limit(1);
+  if (!row) return null;
+  const [newer] = await db.select({ id: auditLog.id }).from(auditLog).where(sql`${auditLog.id} > ${id}`).orderBy(auditLog.id).limit(1);
+  const [older] = await db.select({ id: auditLog.id }).from(auditLog).where(lt(auditLog.id, id)).orderBy(desc(auditLog.id)).limit(1);
+  const [entry] = await withActorEmails(db, [row]);
+  return { ...entry!, newerId: newer?.id ?? null, olderId: older?.id ?? null };
+}
+
+export type AuditEntryDetail = NonNullable<Awaited<ReturnType<typeof getAuditEntry>>>;
