@@ -5,23 +5,49 @@ import path from 'node:path';
 import { buildIfNeeded, repoRoot } from './lib/build-if-needed.mjs';
 
 const port = process.env.PORT || '3000';
+/** After this long a signalled server that has not exited is killed. */
+const STOP_TIMEOUT_MS = 20_000;
 
 if (!(await buildIfNeeded())) process.exit(1);
 
 console.log(`> Starting the console on http://localhost:${port}`);
+// Its own process group: a terminal's Ctrl+C then reaches next once, through us, instead of
+// twice (the terminal's and ours), which would cut its graceful shutdown short; and we can
+// stop the whole group, so no server outlives this script.
 const server = spawn(path.join(repoRoot, 'node_modules', '.bin', 'next'), ['start', '--port', port], {
   cwd: repoRoot,
   stdio: 'inherit',
+  detached: true,
   env: { ...process.env, NODE_ENV: process.env.NODE_ENV || 'production', PORT: port },
 });
 
-// A terminal's Ctrl+C reaches the whole foreground group; a supervisor's SIGTERM reaches only us.
-// Forward both so next can close the database cleanly.
-for (const signal of ['SIGINT', 'SIGTERM']) {
+const signalGroup = (signal) => {
+  try {
+    process.kill(-server.pid, signal);
+  } catch {
+    // already gone
+  }
+};
+
+let firstSignalAt = 0;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
-    if (server.exitCode === null) server.kill(signal);
+    const now = Date.now();
+    if (!firstSignalAt) {
+      firstSignalAt = now;
+      signalGroup(signal);
+      setTimeout(() => {
+        console.error(`> The server did not stop within ${STOP_TIMEOUT_MS / 1000} s; killing it.`);
+        signalGroup('SIGKILL');
+      }, STOP_TIMEOUT_MS).unref();
+    } else if (now - firstSignalAt > 1000) {
+      // A second, deliberate Ctrl+C (npm forwards the first one again at once: ignore that).
+      console.error('> Stopping now.');
+      signalGroup('SIGKILL');
+    }
   });
 }
+process.on('exit', () => signalGroup('SIGTERM'));
 
 server.on('error', (error) => {
   console.error(`> Could not start next: ${error.message}`);

@@ -69,6 +69,8 @@ const server = spawn(
   { cwd: root, stdio: 'inherit', env },
 );
 
+// Playwright signals the whole group, so next gets the SIGTERM itself; sending it a second one
+// would cut its graceful shutdown short. Wait for it (bounded), then clean up.
 let stopping = false;
 async function cleanUp(code) {
   await dropDatabase();
@@ -77,9 +79,10 @@ async function cleanUp(code) {
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
+    if (stopping) return;
     stopping = true;
-    if (server.exitCode === null && server.signalCode === null) server.kill(signal);
-    else void cleanUp(0);
+    if (server.exitCode !== null || server.signalCode !== null) return void cleanUp(0);
+    setTimeout(() => server.kill('SIGKILL'), 8_000).unref();
   });
 }
 server.on('exit', (code) => {
