@@ -1,5 +1,6 @@
 import type { Db } from '../../db/types';
 import { runHousekeeping } from '../housekeeping/housekeeping';
+import { proactiveHealthMonitorJob } from '../monitors/health-monitor-job';
 import { AUDIT_RETENTION_JOB_ID, AUDIT_VERIFY_JOB_ID, runAuditRetentionJob, runAuditVerifyJob } from '../audit/jobs';
 
 export interface JobContext {
@@ -45,7 +46,7 @@ export const auditRetentionJob: JobDefinition = {
 };
 
 /** Every job. Adding one here adds an Inngest function and an in-process schedule. */
-export const jobDefinitions: readonly JobDefinition[] = [housekeepingJob, auditVerifyJob, auditRetentionJob];
+export const jobDefinitions: readonly JobDefinition[] = [housekeepingJob, auditVerifyJob, auditRetentionJob, proactiveHealthMonitorJob];
 
 export function findJobDefinition(id: string): JobDefinition | undefined {
   return jobDefinitions.find((definition) => definition.id === id);
