@@ -1,0 +1,252 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows } from '../../db/rows';
+import type { DbOrTx } from '../../db/types';
+import type { TierRow } from './cells';
+import { GRANULARITY_MS, HOUR_MS, MINUTE_MS, RAW_BUCKET_MS, type Source } from './ranges';
+
+/** The latency series: routes and server actions, and jobs. */
+export const LATENCY_TYPES = ['api_response_time', 'job_duration'] as const;
+
+type Num = number | string | null;
+const num = (value: Num): number | null => (value === null || value === undefined ? null : Number(value));
+const ts = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
+const epochMs = (column: SQL) => sql`(extract(epoch from ${column}) * 1000)::float8`;
+const inList = (values: readonly string[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
+
+/**
+ * The end of the latest rolled-up bucket of each rollup table (null while it is empty): the
+ * rollup job writes a bucket only once it is complete, so everything before this instant is
+ * in the table and everything after it must come from the finer one.
+ */
+export async function rollupBoundaries(db: DbOrTx): Promise<{ '1m': number | null; '1h': number | null }> {
+  const [row] = await queryRows<{ m: Num; h: Num }>(
+    db,
+    sql`select ${epochMs(sql`(select max(bucket_start) from metric_rollups_1m)`)} as m,
+               ${epochMs(sql`(select max(bucket_start) from metric_rollups_1h)`)} as h`,
+  );
+  const m = num(row?.m ?? null);
+  const h = num(row?.h ?? null);
+  return { '1m': m === null ? null : m + MINUTE_MS, '1h': h === null ? null : h + HOUR_MS };
+}
+
+// A raw row counts as an aggregate (its counts and sketch) only when it says so and its count
+// is a number: metadata of outside services is free-form and must never break the dashboard.
+const RAW_AGG = sql`(metadata->>'agg' is not null and jsonb_typeof(metadata->'count') = 'number')`;
+const rawNumber = (field: string) => sql`case when jsonb_typeof(metadata->${field}) = 'number' then (metadata->>${field})::float8 end`;
+
+function rawLatencyColumns() {
+  return sql`metric_type as metric_type, coalesce(endpoint, '') as endpoint, ${epochMs(sql`recorded_at`)} as at,
+    case when ${RAW_AGG} then coalesce(${rawNumber('bucketSeconds')} * 1000, ${RAW_BUCKET_MS}) else ${RAW_BUCKET_MS} end as granularity,
+    case when ${RAW_AGG} then ${rawNumber('count')} else 1 end as count,
+    case when ${RAW_AGG} then coalesce(${rawNumber('errors')}, 0) else 0 end as errors,
+    case when ${RAW_AGG} then coalesce(${rawNumber('sum')}, metric_value::float8 * ${rawNumber('count')}) else metric_value::float8 end as sum,
+    case when ${RAW_AGG} then coalesce(${rawNumber('min')}, metric_value::float8) else metric_value::float8 end as min,
+    case when ${RAW_AGG} then coalesce(${rawNumber('max')}, metric_value::float8) else metric_value::float8 end as max,
+    case when ${RAW_AGG} and jsonb_typeof(metadata->'sketch') = 'object' then metadata->'sketch' end as sketch,
+    metadata->>'lastErrorClass' as last_error_class`;
+}
+
+interface LatencyRow extends Record<string, unknown> {
+  metric_type: string;
+  endpoint: string;
+  at: Num;
+  granularity: Num;
+  count: Num;
+  errors: Num;
+  sum: Num;
+  min: Num;
+  max: Num;
+  sketch: unknown;
+  last_error_class: string | null;
+}
+
+/** A sketch as stored; anything that is not { key: positive finite number } is dropped. */
+function cleanSketch(value: unknown): Record<string, number> | null {
+  const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+  const out: Record<string, number> = {};
+  for (const [key, count] of Object.entries(parsed as Record<string, unknown>)) {
+    if (typeof count === 'number' && Number.isFinite(count) && count > 0) out[key] = count;
+  }
+  return out;
+}
+
+function toTierRow(row: LatencyRow): TierRow {
+  const count = num(row.count) ?? 0;
+  const sum = num(row.sum) ?? 0;
+  return {
+    metricType: row.metric_type,
+    endpoint: row.endpoint,
+    at: num(row.at) ?? 0,
+    granularityMs: num(row.granularity) ?? RAW_BUCKET_MS,
+    count,
+    errors: num(row.errors) ?? 0,
+    sum,
+    min: num(row.min) ?? sum,
+    max: num(row.max) ?? sum,
+    sketch: cleanSketch(row.sketch),
+    lastErrorClass: row.last_error_class ?? null,
+  };
+}
+
+/** Latency rows (routes, actions, jobs) of one table in [from, to). */
+export async function readLatencyRows(db: DbOrTx, source: Source, from: number, to: number): Promise<TierRow[]> {
+  const types = inList(LATENCY_TYPES);
+  let query: SQL;
+  if (source === 'raw') {
+    query = sql`select ${rawLatencyColumns()} from production_metrics
+      where metric_type in (${types}) and recorded_at >= ${ts(from)} and recorded_at < ${ts(to)}`;
+  } else {
+    const table = sql.raw(source === '1m' ? 'metric_rollups_1m' : 'metric_rollups_1h');
+    query = sql`select metric_type, endpoint, ${epochMs(sql`bucket_start`)} as at, ${GRANULARITY_MS[source]}::float8 as granularity,
+        count::float8 as count, errors::float8 as errors, sum, min, max, histogram as sketch,
+        metadata->>'lastErrorClass' as last_error_class
+      from ${table}
+      where metric_type in (${types}) and bucket_start >= ${ts(from)} and bucket_start < ${ts(to)}`;
+  }
+  const rows = await queryRows<LatencyRow>(db, query);
+  return rows.map(toTierRow).filter((row) => row.count > 0);
+}
+
+/**
+ * For series whose latest error is only known to a rollup bucket, the latest raw row with
+ * errors inside that bucket: its exact 10-second bucket and error class. Raw rows older than
+ * their retention are gone; those keep the bucket time and no class.
+ */
+export async function resolveLastErrors(
+  db: DbOrTx,
+  wanted: ReadonlyArray<{ metricType: string; endpoint: string; from: number; to: number }>,
+): Promise<Map<string, { at: number; className: string | null }>> {
+  const found = new Map<string, { at: number; className: string | null }>();
+  if (wanted.length === 0) return found;
+  const values = sql.join(
+    wanted.map((w) => sql`(${w.metricType}, ${w.endpoint}, ${ts(w.from)}, ${ts(w.to)})`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ metric_type: string; endpoint: string; at: Num; class: string | null }>(
+    db,
+    sql`select w.metric_type, w.endpoint, ${epochMs(sql`e.recorded_at`)} as at, e.class
+        from (values ${values}) as w(metric_type, endpoint, from_at, to_at)
+        cross join lateral (
+          select recorded_at, metadata->>'lastErrorClass' as class from production_metrics p
+          where p.metric_type = w.metric_type and p.endpoint = w.endpoint
+            and p.recorded_at >= w.from_at and p.recorded_at < w.to_at
+            and jsonb_typeof(p.metadata->'errors') = 'number' and (p.metadata->>'errors')::float8 > 0
+          order by p.recorded_at desc limit 1
+        ) e`,
+  );
+  for (const row of rows) found.set(`${row.metric_type}\u0000${row.endpoint}`, { at: num(row.at) ?? 0, className: row.class });
+  return found;
+}
+
+/** Gauges the dashboard shows: process and database samples (the shared metric format). */
+export const GAUGES = {
+  rss: { metricType: 'memory_usage', endpoint: 'process:rss' },
+  heapUsed: { metricType: 'memory_usage', endpoint: 'process:heap_used' },
+  cpu: { metricType: 'cpu_usage', endpoint: 'process' },
+  eventLoopLag: { metricType: 'event_loop_lag', endpoint: 'process' },
+  dbRoundTrip: { metricType: 'db_query_time', endpoint: 'db:round_trip' },
+  dbActive: { metricType: 'db_connections', endpoint: 'db:active' },
+  dbIdle: { metricType: 'db_connections', endpoint: 'db:idle' },
+  dbTotal: { metricType: 'db_connections', endpoint: 'db:total' },
+  dbMax: { metricType: 'db_connections', endpoint: 'db:max' },
+  cacheHitRatio: { metricType: 'db_stat', endpoint: 'cache_hit_ratio' },
+  commitsPerS: { metricType: 'db_stat', endpoint: 'xact_commit_per_s' },
+  rollbacksPerS: { metricType: 'db_stat', endpoint: 'xact_rollback_per_s' },
+  deadlocks: { metricType: 'db_stat', endpoint: 'deadlocks' },
+  dbSizeBytes: { metricType: 'db_stat', endpoint: 'db_size_bytes' },
+} as const;
+export type GaugeName = keyof typeof GAUGES;
+const GAUGE_NAMES = Object.keys(GAUGES) as GaugeName[];
+
+export interface GaugeStats {
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+}
+
+function gaugeValues() {
+  return sql.join(
+    GAUGE_NAMES.map((name) => sql`(${name}, ${GAUGES[name].metricType}, ${GAUGES[name].endpoint})`),
+    sql`, `,
+  );
+}
+
+/**
+ * Count, sum, min and max of every gauge over a window, each instant read from one tier (see
+ * tierSpans). One statement; each tier is an index range scan per gauge.
+ */
+export async function readGaugeStats(
+  db: DbOrTx,
+  spans: ReadonlyArray<{ source: Source; from: number; to: number }>,
+): Promise<Map<GaugeName, GaugeStats>> {
+  const out = new Map<GaugeName, GaugeStats>();
+  if (spans.length === 0) return out;
+  const parts = spans.map(({ source, from, to }) => {
+    if (source === 'raw') {
+      return sql`select g.name, r.* from (values ${gaugeValues()}) as g(name, metric_type, endpoint)
+        cross join lateral (
+          select sum(case when ${RAW_AGG} then ${rawNumber('count')} else 1 end) as count,
+                 sum(case when ${RAW_AGG} then coalesce(${rawNumber('sum')}, metric_value::float8 * ${rawNumber('count')}) else metric_value::float8 end) as sum,
+                 min(metric_value::float8) as min, max(metric_value::float8) as max
+          from production_metrics p
+          where p.metric_type = g.metric_type and p.endpoint = g.endpoint
+            and p.recorded_at >= ${ts(from)} and p.recorded_at < ${ts(to)}
+        ) r`;
+    }
+    const table = sql.raw(source === '1m' ? 'metric_rollups_1m' : 'metric_rollups_1h');
+    return sql`select g.name, r.* from (values ${gaugeValues()}) as g(name, metric_type, endpoint)
+      cross join lateral (
+        select sum(count)::float8 as count, sum(sum) as sum, min(min) as min, max(max) as max
+        from ${table} t
+        where t.metric_type = g.metric_type and t.endpoint = g.endpoint
+          and t.bucket_start >= ${ts(from)} and t.bucket_start < ${ts(to)}
+      ) r`;
+  });
+  const rows = await queryRows<{ name: GaugeName; count: Num; sum: Num; min: Num; max: Num }>(
+    db,
+    sql`select name, sum(count)::float8 as count, sum(sum)::float8 as sum, min(min)::float8 as min, max(max)::float8 as max
+        from (${sql.join(parts, sql` union all `)}) as tiers group by name`,
+  );
+  for (const row of rows) {
+    const count = num(row.count) ?? 0;
+    if (count <= 0) continue;
+    out.set(row.name, { count, sum: num(row.sum) ?? 0, min: num(row.min) ?? 0, max: num(row.max) ?? 0 });
+  }
+  return out;
+}
+
+/** The newest raw sample of every gauge at or before `at` (within raw retention). */
+export async function readLatestGauges(db: DbOrTx, at: number): Promise<Map<GaugeName, { value: number; at: number }>> {
+  const rows = await queryRows<{ name: GaugeName; value: Num; at: Num }>(
+    db,
+    sql`select g.name, r.value, r.at from (values ${gaugeValues()}) as g(name, metric_type, endpoint)
+        cross join lateral (
+          select metric_value::float8 as value, ${epochMs(sql`recorded_at`)} as at from production_metrics p
+          where p.metric_type = g.metric_type and p.endpoint = g.endpoint and p.recorded_at <= ${ts(at)}
+          order by p.recorded_at desc limit 1
+        ) r`,
+  );
+  return new Map(rows.map((row) => [row.name, { value: num(row.value) ?? 0, at: num(row.at) ?? 0 }]));
+}
+
+/** Monitor checks in a window: all of them, and those that got an answer (up or degraded). */
+export async function readUptime(db: DbOrTx, from: number, to: number): Promise<{ checks: number; ok: number }> {
+  const [row] = await queryRows<{ checks: Num; ok: Num }>(
+    db,
+    sql`select count(*)::float8 as checks, (count(*) filter (where status in ('up', 'degraded')))::float8 as ok
+        from monitor_checks where checked_at >= ${ts(from)} and checked_at < ${ts(to)}`,
+  );
+  return { checks: num(row?.checks ?? 0) ?? 0, ok: num(row?.ok ?? 0) ?? 0 };
+}
+
+/** Whether anything was ever recorded: the difference between "no data yet" and a quiet range. */
+export async function hasAnyMetrics(db: DbOrTx): Promise<boolean> {
+  const [row] = await queryRows<{ any: boolean }>(
+    db,
+    sql`select (exists (select 1 from production_metrics) or exists (select 1 from metric_rollups_1m)
+                or exists (select 1 from metric_rollups_1h)) as any`,
+  );
+  return Boolean(row?.any);
+}

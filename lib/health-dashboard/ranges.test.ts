@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { parseRange, planWindow, previousSteps, tierSpans } from './ranges';
+
+const t = (iso: string) => new Date(`2026-03-01T${iso}Z`).getTime();
+
+describe('planWindow', () => {
+  it('ends with the step "now" falls in and keeps the previous period the same number of steps', () => {
+    const plan = planWindow('24h', new Date('2026-03-01T12:34:25Z'));
+    expect(plan.steps).toHaveLength(24);
+    expect(plan.steps.at(-1)).toBe(t('12:00:00'));
+    expect(plan.current.from.toISOString()).toBe('2026-02-28T13:00:00.000Z');
+    expect(plan.previous.from.toISOString()).toBe('2026-02-27T13:00:00.000Z');
+    expect(plan.previous.to).toEqual(plan.current.from);
+    expect(previousSteps(plan)[0]).toBe(plan.previous.from.getTime());
+  });
+
+  it('has 15 to 30 points for every range', () => {
+    const now = new Date('2026-03-01T12:34:25Z');
+    expect(['15m', '1h', '24h', '7d', '30d'].map((range) => planWindow(parseRange(range), now).steps.length)).toEqual([15, 30, 24, 28, 30]);
+  });
+
+  it('falls back to the default range for anything unknown', () => {
+    expect(parseRange('7d')).toBe('7d');
+    expect(parseRange('1y')).toBe('1h');
+    expect(parseRange(['7d'])).toBe('1h');
+    expect(parseRange(undefined)).toBe('1h');
+  });
+});
+
+describe('tierSpans', () => {
+  const window = { from: t('00:00:00'), to: t('12:34:25') };
+
+  it('reads each instant from one table: hourly up to its boundary, then minutes, then raw', () => {
+    expect(tierSpans(window, '1h', { '1h': t('12:00:00'), '1m': t('12:33:00') })).toEqual([
+      { source: '1h', from: t('00:00:00'), to: t('12:00:00') },
+      { source: '1m', from: t('12:00:00'), to: t('12:33:00') },
+      { source: 'raw', from: t('12:33:00'), to: t('12:34:25') },
+    ]);
+  });
+
+  it('reads raw from where the minute rollups stop, even when the hourly ones are ahead of them', () => {
+    expect(tierSpans(window, '1h', { '1h': t('12:00:00'), '1m': t('11:10:00') })).toEqual([
+      { source: '1h', from: t('00:00:00'), to: t('12:00:00') },
+      { source: 'raw', from: t('12:00:00'), to: t('12:34:25') },
+    ]);
+  });
+
+  it('falls back to finer tables while a rollup table is empty, and to raw when nothing is rolled', () => {
+    expect(tierSpans(window, '1h', { '1h': null, '1m': t('12:33:00') })).toEqual([
+      { source: '1m', from: t('00:00:00'), to: t('12:33:00') },
+      { source: 'raw', from: t('12:33:00'), to: t('12:34:25') },
+    ]);
+    expect(tierSpans(window, '1m', { '1h': null, '1m': null })).toEqual([{ source: 'raw', from: t('00:00:00'), to: t('12:34:25') }]);
+  });
+
+  it('does not read the hourly table for minute ranges, nor anything past the window', () => {
+    expect(tierSpans({ from: t('12:20:00'), to: t('12:34:25') }, '1m', { '1h': t('12:00:00'), '1m': t('12:33:00') })).toEqual([
+      { source: '1m', from: t('12:20:00'), to: t('12:33:00') },
+      { source: 'raw', from: t('12:33:00'), to: t('12:34:25') },
+    ]);
+    // A window wholly before the boundaries is one span.
+    expect(tierSpans({ from: t('01:00:00'), to: t('02:00:00') }, '1h', { '1h': t('12:00:00'), '1m': t('12:33:00') })).toEqual([
+      { source: '1h', from: t('01:00:00'), to: t('02:00:00') },
+    ]);
+  });
+});
