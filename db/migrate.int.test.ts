@@ -26,10 +26,11 @@ describe('migrations', () => {
     );
     const columns = (table: string) => rows.filter((r) => r.table_name === table).map((r) => r.column_name);
     expect(columns('production_metrics')).toEqual(['id', 'metric_type', 'metric_value', 'endpoint', 'recorded_at', 'metadata']);
-    expect(columns('alert_rules')).toEqual([
+    // Alerting (issue 4) adds columns after the brief's own, which stay first and unchanged.
+    expect(columns('alert_rules').slice(0, 8)).toEqual([
       'id', 'rule_name', 'metric_type', 'threshold', 'condition', 'notification_channels', 'is_active', 'created_by',
     ]);
-    expect(columns('system_alerts')).toEqual(['id', 'alert_rule_id', 'severity', 'message', 'resolved', 'resolved_at', 'created_at']);
+    expect(columns('system_alerts').slice(0, 7)).toEqual(['id', 'alert_rule_id', 'severity', 'message', 'resolved', 'resolved_at', 'created_at']);
     expect(columns('performance_cache')).toEqual(['id', 'cache_key', 'cache_value', 'ttl_seconds', 'created_at', 'expires_at', 'hit_count']);
     expect(columns('test_results')).toEqual([
       'id', 'test_suite', 'test_name', 'status', 'duration_ms', 'error_message', 'ran_at', 'commit_hash',

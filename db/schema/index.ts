@@ -13,3 +13,4 @@ export * from './api-keys';
 export * from './monitors';
 export * from './app-settings';
 export * from './audit-chain';
+export * from './alerting';

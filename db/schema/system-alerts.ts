@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './users';
 import { alertRules } from './alert-rules';
 
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;
@@ -14,6 +15,11 @@ export const systemAlerts = pgTable(
     resolved: boolean('resolved').notNull().default(false),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // --- issue 4: what fired, and who acknowledged it (the full story is in alert_events) ---
+    value: numeric('value', { mode: 'number' }),
+    threshold: numeric('threshold', { mode: 'number' }),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedBy: uuid('acknowledged_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (table) => [
     check('system_alerts_severity_check', sql`${table.severity} in ('info', 'warning', 'critical')`),
@@ -22,6 +28,7 @@ export const systemAlerts = pgTable(
       .on(table.alertRuleId)
       .where(sql`${table.resolved} = false and ${table.alertRuleId} is not null`),
     index('system_alerts_created_at_idx').on(table.createdAt.desc()),
+    index('system_alerts_open_idx').on(table.resolved, table.severity, table.createdAt.desc()),
   ],
 );
 
