@@ -29,9 +29,14 @@ export async function rollupBoundaries(db: DbOrTx): Promise<{ '1m': number | nul
   return { '1m': m === null ? null : m + MINUTE_MS, '1h': h === null ? null : h + HOUR_MS };
 }
 
-// A raw row counts as an aggregate (its counts and sketch) only when it says so and its count
-// is a number: metadata of outside services is free-form and must never break the dashboard.
-const RAW_AGG = sql`(metadata->>'agg' is not null and jsonb_typeof(metadata->'count') = 'number')`;
+// A raw row counts as an aggregate (its counts and sketch) exactly when the rollup job
+// (lib/metrics/rollup.ts) would count it so; otherwise it is one observation of metric_value.
+// Metadata of outside services is free-form and must never break the dashboard, nor count
+// differently here than after it is rolled up.
+const RAW_AGG = sql`coalesce(metadata->>'agg' = '1'
+  and jsonb_typeof(metadata->'sketch') = 'object' and jsonb_typeof(metadata->'count') = 'number'
+  and jsonb_typeof(metadata->'sum') = 'number' and jsonb_typeof(metadata->'min') = 'number'
+  and jsonb_typeof(metadata->'max') = 'number', false)`;
 const rawNumber = (field: string) => sql`case when jsonb_typeof(metadata->${field}) = 'number' then (metadata->>${field})::float8 end`;
 
 function rawLatencyColumns() {
@@ -39,11 +44,11 @@ function rawLatencyColumns() {
     case when ${RAW_AGG} then coalesce(${rawNumber('bucketSeconds')} * 1000, ${RAW_BUCKET_MS}) else ${RAW_BUCKET_MS} end as granularity,
     case when ${RAW_AGG} then ${rawNumber('count')} else 1 end as count,
     case when ${RAW_AGG} then coalesce(${rawNumber('errors')}, 0) else 0 end as errors,
-    case when ${RAW_AGG} then coalesce(${rawNumber('sum')}, metric_value::float8 * ${rawNumber('count')}) else metric_value::float8 end as sum,
-    case when ${RAW_AGG} then coalesce(${rawNumber('min')}, metric_value::float8) else metric_value::float8 end as min,
-    case when ${RAW_AGG} then coalesce(${rawNumber('max')}, metric_value::float8) else metric_value::float8 end as max,
-    case when ${RAW_AGG} and jsonb_typeof(metadata->'sketch') = 'object' then metadata->'sketch' end as sketch,
-    metadata->>'lastErrorClass' as last_error_class`;
+    case when ${RAW_AGG} then ${rawNumber('sum')} else metric_value::float8 end as sum,
+    case when ${RAW_AGG} then ${rawNumber('min')} else metric_value::float8 end as min,
+    case when ${RAW_AGG} then ${rawNumber('max')} else metric_value::float8 end as max,
+    case when ${RAW_AGG} then metadata->'sketch' end as sketch,
+    case when ${RAW_AGG} then metadata->>'lastErrorClass' end as last_error_class`;
 }
 
 interface LatencyRow extends Record<string, unknown> {
@@ -60,13 +65,16 @@ interface LatencyRow extends Record<string, unknown> {
   last_error_class: string | null;
 }
 
-/** A sketch as stored; anything that is not { key: positive finite number } is dropped. */
+// The sketch keys the rollup job accepts: the zero bucket or a bucket index.
+const SKETCH_KEY = /^(z|-?[0-9]{1,6})$/;
+
+/** A sketch as stored; entries the rollup job would skip are dropped here too. */
 function cleanSketch(value: unknown): Record<string, number> | null {
   const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
   const out: Record<string, number> = {};
   for (const [key, count] of Object.entries(parsed as Record<string, unknown>)) {
-    if (typeof count === 'number' && Number.isFinite(count) && count > 0) out[key] = count;
+    if (SKETCH_KEY.test(key) && typeof count === 'number' && Number.isFinite(count) && count > 0) out[key] = count;
   }
   return out;
 }
@@ -188,7 +196,7 @@ export async function readGaugeStats(
       return sql`select g.name, r.* from (values ${gaugeValues()}) as g(name, metric_type, endpoint)
         cross join lateral (
           select sum(case when ${RAW_AGG} then ${rawNumber('count')} else 1 end) as count,
-                 sum(case when ${RAW_AGG} then coalesce(${rawNumber('sum')}, metric_value::float8 * ${rawNumber('count')}) else metric_value::float8 end) as sum,
+                 sum(case when ${RAW_AGG} then ${rawNumber('sum')} else metric_value::float8 end) as sum,
                  min(metric_value::float8) as min, max(metric_value::float8) as max
           from production_metrics p
           where p.metric_type = g.metric_type and p.endpoint = g.endpoint
