@@ -1,0 +1,155 @@
+import type { DatabaseKind, DbOrTx } from '../../db/types';
+import { listMonitorStatus } from '../monitors/queries';
+import { average, buildDatabasePanel, buildEndpoints, buildSeries, elapsedMs, mergeRequests, mergeSeries } from './assemble';
+import { addToMap, cellOfRow, summarize, type CellMap } from './cells';
+import { hasAnyMetrics, readGaugeStats, readLatencyRows, readLatestGauges, readUptime, resolveLastErrors, rollupBoundaries } from './queries';
+import { HOUR_MS, MINUTE_MS, planWindow, previousSteps, RAW_BUCKET_MS, tierSpans, type RangeKey, type Source } from './ranges';
+import { StepCache } from './step-cache';
+import type { HealthDashboard } from './types';
+
+export interface LoadDashboardOptions {
+  range: RangeKey;
+  databaseKind: DatabaseKind;
+  now?: Date;
+  /** Closed steps already merged (see StepCache); none: read everything. */
+  cache?: StepCache;
+  /** Baseline for the benchmark: ignore the rollups and aggregate production_metrics. */
+  rawOnly?: boolean;
+}
+
+type Boundaries = Awaited<ReturnType<typeof rollupBoundaries>>;
+
+/**
+ * How far back the rollup job recomputes its newest buckets on every run, for points that
+ * arrive late (lib/metrics/rollup.ts: RAW_LATENESS_MS, MINUTE_LATENESS_MS). Buckets older
+ * than that are final, which is what makes caching a closed step safe.
+ */
+export const RECOMPUTED_MS = { '1m': 10 * MINUTE_MS, '1h': 2 * HOUR_MS } as const;
+
+/**
+ * The latency cells of each step in `steps` (contiguous, oldest first), read tier by tier.
+ * Closed steps come from the cache when it has them and go into it when read.
+ */
+export async function readStepCells(
+  db: DbOrTx,
+  args: { steps: readonly number[]; stepMs: number; now: number; coarsest: Source; boundaries: Boundaries; cache?: StepCache },
+): Promise<{ cells: Map<number, CellMap>; sources: Set<Source> }> {
+  const { steps, stepMs, now, coarsest, boundaries, cache } = args;
+  const boundary = coarsest === 'raw' ? null : boundaries[coarsest];
+  // Final: wholly in the coarsest table and older than the stretch the rollup job recomputes.
+  const closedBefore = boundary === null || coarsest === 'raw' ? null : boundary - RECOMPUTED_MS[coarsest];
+  const isClosed = (start: number) => closedBefore !== null && start + stepMs <= closedBefore;
+  const cells = new Map<number, CellMap>();
+  const sources = new Set<Source>();
+  const missing: number[] = [];
+  for (const start of steps) {
+    const cached = cache && isClosed(start) ? cache.get(StepCache.key(coarsest, stepMs, start)) : undefined;
+    if (cached) {
+      cells.set(start, cached);
+      sources.add(coarsest);
+    } else {
+      cells.set(start, new Map());
+      missing.push(start);
+    }
+  }
+  // Contiguous runs of missing steps, each read as one span per tier.
+  const runs: Array<{ from: number; to: number }> = [];
+  for (const start of missing) {
+    const run = runs[runs.length - 1];
+    if (run && run.to === start) run.to = start + stepMs;
+    else runs.push({ from: start, to: start + stepMs });
+  }
+  const spans = runs.flatMap((run) => tierSpans({ from: run.from, to: Math.min(run.to, now) }, coarsest, boundaries));
+  const results = await Promise.all(spans.map((span) => readLatencyRows(db, span.source, span.from, span.to)));
+  spans.forEach((span) => sources.add(span.source));
+  for (const rows of results) {
+    for (const row of rows) {
+      const start = Math.floor(row.at / stepMs) * stepMs;
+      const target = cells.get(start);
+      if (target) addToMap(target, row.metricType, row.endpoint, cellOfRow(row));
+    }
+  }
+  if (cache) for (const start of missing) if (isClosed(start)) cache.set(StepCache.key(coarsest, stepMs, start), cells.get(start)!);
+  return { cells, sources };
+}
+
+const SOURCE_ORDER: Source[] = ['1h', '1m', 'raw'];
+
+/**
+ * Everything the System health page shows for one range: headline figures against the
+ * previous period of the same length, the request series, every endpoint and job, the
+ * database and the monitors. Reads the coarsest rollup that answers the range plus the
+ * not-yet-rolled tail (see tierSpans), so a request appears after one 10-second flush.
+ */
+export async function loadDashboard(db: DbOrTx, options: LoadDashboardOptions): Promise<HealthDashboard> {
+  const now = options.now ?? new Date();
+  const nowMs = now.getTime();
+  const plan = planWindow(options.range, now);
+  const coarsest: Source = options.rawOnly ? 'raw' : plan.coarsest;
+  const boundaries: Boundaries = options.rawOnly ? { '1m': null, '1h': null } : await rollupBoundaries(db);
+  const prevSteps = previousSteps(plan);
+
+  const { cells, sources } = await readStepCells(db, {
+    steps: [...prevSteps, ...plan.steps],
+    stepMs: plan.stepMs,
+    now: nowMs,
+    coarsest,
+    boundaries,
+    cache: options.cache,
+  });
+  const currentCells = plan.steps.map((step) => cells.get(step)!);
+  const previousCells = prevSteps.map((step) => cells.get(step)!);
+
+  const currentSpans = tierSpans({ from: plan.current.from.getTime(), to: nowMs }, coarsest, boundaries);
+  const previousSpans = tierSpans({ from: plan.previous.from.getTime(), to: plan.previous.to.getTime() }, coarsest, boundaries);
+
+  const perSeries = mergeSeries(currentCells);
+  const toResolve = [...perSeries.values()]
+    .filter(({ cell }) => cell.lastError && cell.lastError.granularityMs > RAW_BUCKET_MS)
+    .map(({ metricType, endpoint, cell }) => ({
+      metricType,
+      endpoint,
+      from: cell.lastError!.at,
+      to: cell.lastError!.at + cell.lastError!.granularityMs,
+    }));
+
+  const [resolved, gaugesNow, gaugesBefore, latest, uptimeNow, uptimeBefore, monitors, anyMetrics] = await Promise.all([
+    resolveLastErrors(db, toResolve),
+    readGaugeStats(db, currentSpans),
+    readGaugeStats(db, previousSpans),
+    readLatestGauges(db, nowMs),
+    readUptime(db, plan.current.from.getTime(), nowMs),
+    readUptime(db, plan.previous.from.getTime(), plan.previous.to.getTime()),
+    listMonitorStatus(db, now),
+    hasAnyMetrics(db),
+  ]);
+
+  const requestsNow = summarize(mergeRequests(currentCells));
+  const requestsBefore = summarize(mergeRequests(previousCells));
+  const secondsNow = plan.steps.reduce((total, step) => total + elapsedMs(step, plan.stepMs, nowMs), 0) / 1000;
+  const secondsBefore = (prevSteps.length * plan.stepMs) / 1000;
+  const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+  return {
+    range: options.range,
+    generatedAt: nowMs,
+    stepMs: plan.stepMs,
+    current: { from: plan.current.from.getTime(), to: nowMs },
+    previous: { from: plan.previous.from.getTime(), to: plan.previous.to.getTime() },
+    sources: SOURCE_ORDER.filter((source) => sources.has(source) || currentSpans.some((span) => span.source === source)),
+    hasAnyMetrics: anyMetrics,
+    tiles: {
+      p95LatencyMs: { current: requestsNow.p95, previous: requestsBefore.p95 },
+      errorRate: { current: requestsNow.errorRate, previous: requestsBefore.errorRate },
+      throughputPerS: { current: ratio(requestsNow.count, secondsNow), previous: ratio(requestsBefore.count, secondsBefore) },
+      uptime: { current: ratio(uptimeNow.ok, uptimeNow.checks), previous: ratio(uptimeBefore.ok, uptimeBefore.checks) },
+      dbRoundTripMs: { current: average(gaugesNow.get('dbRoundTrip')), previous: average(gaugesBefore.get('dbRoundTrip')) },
+      memoryRssBytes: { current: average(gaugesNow.get('rss')), previous: average(gaugesBefore.get('rss')) },
+      cpuPercent: { current: average(gaugesNow.get('cpu')), previous: average(gaugesBefore.get('cpu')) },
+    },
+    series: buildSeries(plan.steps, plan.stepMs, nowMs, (step) => cells.get(step)),
+    endpoints: buildEndpoints(perSeries, resolved),
+    database: buildDatabasePanel(options.databaseKind, gaugesNow, latest),
+    monitors,
+  };
+}
