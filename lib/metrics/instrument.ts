@@ -6,14 +6,22 @@
  * on the request path and never changes what `fn` returns or throws.
  */
 export type MeasuredKind = 'route' | 'action' | 'job';
+export type MeasuredStatus = number | 'ok' | 'error' | 'rejected';
 
 export interface Measurement {
   kind: MeasuredKind;
-  /** Route path ("GET /api/v1/metrics"), action id ("settings/users#createUser") or job id. */
+  /**
+   * Route: method and route pattern ("GET /api/v1/metrics"); action: "<area>/<name>"
+   * ("settings/users.createUser", stored with the prefix "action:"); job: the job id.
+   */
   name: string;
   durationMs: number;
-  /** HTTP status for routes; 'ok' | 'error' for actions and jobs. */
-  status: number | 'ok' | 'error';
+  /**
+   * HTTP status for routes; for actions and jobs 'ok' or 'error' (a failure of ours), or
+   * 'rejected' for an action the user's input or role turned down (like an HTTP 4xx: counted
+   * among the statuses, not as an error).
+   */
+  status: MeasuredStatus;
   /** The error's class name when it threw (never its message: messages can hold data). */
   errorClass?: string;
 }
@@ -32,8 +40,26 @@ export function recordMeasurement(measurement: Measurement): void {
   (globalThis as GlobalWithSink)[sinkKey]?.(measurement);
 }
 
+/** A failure counts as an error: a 5xx answer or a thrown error (4xx and 'rejected' do not). */
+export function isErrorStatus(status: MeasuredStatus): boolean {
+  return status === 'error' || (typeof status === 'number' && status >= 500);
+}
+
+export function errorClassOf(error: unknown): string {
+  return error instanceof Error ? error.constructor.name : typeof error;
+}
+
+export interface MeasureOptions {
+  /**
+   * The status of a thrown value that is control flow rather than a failure (a framework
+   * redirect), or undefined for a real failure. Lets app code classify Next.js's redirect and
+   * 403/404 throws without lib importing Next.
+   */
+  thrownStatus?: (error: unknown) => MeasuredStatus | undefined;
+}
+
 /** Times fn; the status of a returned Response is read from it. */
-export async function measure<T>(kind: MeasuredKind, name: string, fn: () => Promise<T>): Promise<T> {
+export async function measure<T>(kind: MeasuredKind, name: string, fn: () => Promise<T>, options: MeasureOptions = {}): Promise<T> {
   const started = performance.now();
   try {
     const result = await fn();
@@ -41,12 +67,13 @@ export async function measure<T>(kind: MeasuredKind, name: string, fn: () => Pro
     recordMeasurement({ kind, name, durationMs: performance.now() - started, status });
     return result;
   } catch (error) {
+    const controlFlow = options.thrownStatus?.(error);
     recordMeasurement({
       kind,
       name,
       durationMs: performance.now() - started,
-      status: kind === 'route' ? 500 : 'error',
-      errorClass: error instanceof Error ? error.constructor.name : typeof error,
+      status: controlFlow ?? (kind === 'route' ? 500 : 'error'),
+      errorClass: controlFlow === undefined ? errorClassOf(error) : undefined,
     });
     throw error;
   }

@@ -9,11 +9,12 @@
  * form (that package serialises to protobuf) and the whole algorithm is these few lines.
  */
 export const RELATIVE_ACCURACY = 0.01;
-const GAMMA = (1 + RELATIVE_ACCURACY) / (1 - RELATIVE_ACCURACY);
-const LOG_GAMMA = Math.log(GAMMA);
+// Exported for the rollup SQL, which computes the same bucket keys and values in the database.
+export const GAMMA = (1 + RELATIVE_ACCURACY) / (1 - RELATIVE_ACCURACY);
+export const LOG_GAMMA = Math.log(GAMMA);
 // Values at or below this (including 0 and negatives) share one bucket that reads as 0.
-const MIN_VALUE = 1e-3;
-const ZERO_KEY = 'z';
+export const MIN_VALUE = 1e-3;
+export const ZERO_KEY = 'z';
 
 export type SketchCounts = Record<string, number>;
 
