@@ -14,3 +14,6 @@ export * from './monitors';
 export * from './app-settings';
 export * from './audit-chain';
 export * from './alerting';
+export * from "./analytics-events";
+export * from "./analytics-rollups";
+export * from "./analytics-reference";

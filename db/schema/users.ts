@@ -13,6 +13,8 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     locale: text('locale').notNull().default('en'),
     timeZone: text('time_zone').notNull().default('UTC'),
+    /** ISO 4217 code the analytics area shows amounts in. */
+    displayCurrency: text('display_currency').notNull().default('USD'),
     theme: text('theme', { enum: THEMES }).notNull().default('system'),
     highContrast: boolean('high_contrast').notNull().default(false),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
