@@ -16,7 +16,10 @@ export function userForm(page: Page, locale: Locale) {
   };
 }
 
-/** Creates a user through Settings > Users; the page must be signed in as an admin. */
+/**
+ * Creates a user through Settings > Users; the page must be signed in as an admin. A user
+ * already listed (a retried test) is left as it is.
+ */
 export async function createUser(
   page: Page,
   user: { name: string; email: string; password: string; role: Role },
@@ -24,6 +27,8 @@ export async function createUser(
 ) {
   const m = messages[locale].settingsUsers;
   await page.goto(`/${locale}/settings/users`);
+  await expect(page.getByRole('heading', { level: 1, name: exactly(m.title) })).toBeVisible();
+  if (await page.getByRole('table').getByText(user.email, { exact: true }).count()) return;
   const form = userForm(page, locale);
   await form.name.fill(user.name);
   await form.email.fill(user.email);
