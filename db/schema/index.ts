@@ -17,3 +17,4 @@ export * from './alerting';
 export * from "./analytics-events";
 export * from "./analytics-rollups";
 export * from "./analytics-reference";
+export * from "./rate-limits";
