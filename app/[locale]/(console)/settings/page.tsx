@@ -8,7 +8,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('settings') };
 }
 
-const SECTIONS = [{ key: 'users', href: '/settings/users' }] as const;
+const SECTIONS = [
+  { key: 'users', href: '/settings/users' },
+  { key: 'apiKeys', href: '/settings/api-keys' },
+  { key: 'monitors', href: '/settings/monitors' },
+  { key: 'network', href: '/settings/network' },
+] as const;
 
 export default async function SettingsPage() {
   await requirePermission('settings.read');
