@@ -1,7 +1,18 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { AuditListEntry } from '@/lib/audit/queries';
+import { ActorCell } from './ActorCell';
 
-export async function AuditTable({ entries, nextHref, firstPageHref }: { entries: AuditListEntry[]; nextHref?: string; firstPageHref?: string }) {
+export async function AuditTable({
+  entries,
+  detailHref,
+  nextHref,
+  firstPageHref,
+}: {
+  entries: AuditListEntry[];
+  detailHref: (id: number) => string;
+  nextHref?: string;
+  firstPageHref?: string;
+}) {
   const t = await getTranslations('audit');
   const format = await getFormatter();
   return (
@@ -10,6 +21,7 @@ export async function AuditTable({ entries, nextHref, firstPageHref }: { entries
         <caption className="mb-2 text-start font-semibold">{t('caption')}</caption>
         <thead>
           <tr className="border-b border-line">
+            <th scope="col" className="p-2 text-start">{t('entry')}</th>
             <th scope="col" className="p-2 text-start">{t('time')}</th>
             <th scope="col" className="p-2 text-start">{t('actor')}</th>
             <th scope="col" className="p-2 text-start">{t('action')}</th>
@@ -21,16 +33,18 @@ export async function AuditTable({ entries, nextHref, firstPageHref }: { entries
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id} className="border-b border-line align-top">
+              <td className="p-2">
+                <a href={detailHref(entry.id)} className="text-accent underline" aria-label={t('detailsOf', { id: entry.id })}>
+                  {format.number(entry.id, { useGrouping: false })}
+                </a>
+              </td>
               <td className="whitespace-nowrap p-2">
                 <time dateTime={entry.createdAt.toISOString()}>
                   {format.dateTime(entry.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}
                 </time>
               </td>
               <td className="p-2">
-                {t(`actorType.${entry.actorType}`)}
-                {(entry.actorEmail ?? entry.actorId) && (
-                  <bdi className="block text-muted">{entry.actorEmail ?? entry.actorId}</bdi>
-                )}
+                <ActorCell actorType={entry.actorType} actorId={entry.actorId} actorEmail={entry.actorEmail} />
               </td>
               <td className="p-2 font-mono">
                 <bdi>{entry.action}</bdi>

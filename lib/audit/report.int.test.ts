@@ -48,7 +48,12 @@ describe('compliance report', () => {
     expect(report.anchor).toBeNull();
     expect(report.sections.every((s) => s.total === 0)).toBe(true);
     const batches: number[] = [];
-    for await (const batch of iterateSectionEntries(t.db, 'failedAndDenied', { from: start, to: new Date(Date.now() + 60_000) }, 2)) batches.push(batch.length);
+    const period = { from: start, to: new Date(Date.now() + 60_000) };
+    for await (const batch of iterateSectionEntries(t.db, 'failedAndDenied', period, { batchSize: 2 })) batches.push(batch.length);
     expect(batches).toEqual([2, 1]);
+    const all = (await buildComplianceReport(t.db, period)).sections.find((s) => s.section === 'failedAndDenied')!.entries;
+    const through: number[] = [];
+    for await (const batch of iterateSectionEntries(t.db, 'failedAndDenied', period, { throughId: all[1]!.id })) through.push(...batch.map((e) => e.id));
+    expect(through).toEqual([all[1]!.id, all[2]!.id]);
   });
 });

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, like, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, like, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import type { Db, DbOrTx } from '../../db/types';
 import { latestVerification } from './verify';
@@ -78,11 +78,24 @@ const reportColumns = {
 
 export type ReportEntry = Awaited<ReturnType<typeof sectionEntries>>[number];
 
-async function sectionEntries(db: DbOrTx, section: ReportSection, period: ReportPeriod, limit: number, beforeId?: number) {
+async function sectionEntries(
+  db: DbOrTx,
+  section: ReportSection,
+  period: ReportPeriod,
+  limit: number,
+  { beforeId, throughId }: { beforeId?: number; throughId?: number } = {},
+) {
   return db
     .select(reportColumns)
     .from(auditLog)
-    .where(and(periodCondition(period), sectionCondition(section), beforeId ? lt(auditLog.id, beforeId) : undefined))
+    .where(
+      and(
+        periodCondition(period),
+        sectionCondition(section),
+        beforeId ? lt(auditLog.id, beforeId) : undefined,
+        throughId !== undefined ? lte(auditLog.id, throughId) : undefined,
+      ),
+    )
     .orderBy(desc(auditLog.id))
     .limit(limit);
 }
@@ -138,11 +151,19 @@ export async function buildComplianceReport(db: Db, period: ReportPeriod, { entr
   );
 }
 
-/** Every entry of one section, newest first, a batch at a time (for the CSV). */
-export async function* iterateSectionEntries(db: DbOrTx, section: ReportSection, period: ReportPeriod, batchSize = 1000) {
+/**
+ * Every entry of one section, newest first, a batch at a time (for the CSV). `throughId` (the
+ * report's anchor) keeps entries written after the report was built out of it.
+ */
+export async function* iterateSectionEntries(
+  db: DbOrTx,
+  section: ReportSection,
+  period: ReportPeriod,
+  { batchSize = 1000, throughId }: { batchSize?: number; throughId?: number } = {},
+) {
   let beforeId: number | undefined;
   for (;;) {
-    const rows = await sectionEntries(db, section, period, batchSize, beforeId);
+    const rows = await sectionEntries(db, section, period, batchSize, { beforeId, throughId });
     if (rows.length) yield rows;
     if (rows.length < batchSize) return;
     beforeId = rows[rows.length - 1]!.id;

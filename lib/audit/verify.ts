@@ -182,7 +182,9 @@ export async function verifyAuditChain(
   });
 }
 
-export async function latestVerification(db: Db | Tx) {
+export type AuditVerification = typeof auditVerifications.$inferSelect;
+
+export async function latestVerification(db: Db | Tx): Promise<AuditVerification | null> {
   const [row] = await db.select().from(auditVerifications).orderBy(desc(auditVerifications.verifiedAt)).limit(1);
   return row ?? null;
 }
