@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_BODY_BYTES, MAX_POINTS_PER_BATCH, apiErrorSchema, ingestAcceptedSchema, ingestSchemas, validationIssueSchema } from './schema';
+import { MAX_EVENTS_PER_BATCH, eventSchemas, eventsAcceptedSchema, knownEventPropertiesSchema } from '../events/schema';
 
 type JsonObject = Record<string, unknown>;
 
@@ -10,8 +11,19 @@ type JsonObject = Record<string, unknown>;
  */
 function componentSchemas(): Record<string, JsonObject> {
   const { point, request } = ingestSchemas();
+  const events = eventSchemas();
   const registry = z.registry<{ id: string }>();
-  const models = { MetricPoint: point, IngestRequest: request, IngestAccepted: ingestAcceptedSchema, ValidationIssue: validationIssueSchema, ApiError: apiErrorSchema };
+  const models = {
+    MetricPoint: point,
+    IngestRequest: request,
+    IngestAccepted: ingestAcceptedSchema,
+    ProductEvent: events.event,
+    EventBatch: events.request,
+    EventsAccepted: eventsAcceptedSchema,
+    KnownEventProperties: knownEventPropertiesSchema,
+    ValidationIssue: validationIssueSchema,
+    ApiError: apiErrorSchema,
+  };
   for (const [id, schema] of Object.entries(models)) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}` });
   const out: Record<string, JsonObject> = {};
@@ -51,6 +63,23 @@ export function buildOpenApiDocument(serverUrl?: string): JsonObject {
             '401': errorResponse('No API key (missing_api_key) or not a valid one (invalid_api_key).'),
             '403': errorResponse('The key is revoked (api_key_revoked), expired (api_key_expired) or lacks metrics:write (insufficient_scope).'),
             '422': errorResponse('Validation failed (validation_failed): `issues` names every bad field, e.g. points[3].value.'),
+            '500': errorResponse('An unexpected error (internal_error); quote requestId.'),
+          },
+        },
+      },
+      '/api/v1/events': {
+        post: {
+          operationId: 'ingestEvents',
+          summary: `Report a batch of 1 to ${MAX_EVENTS_PER_BATCH} product events`,
+          description: `Needs an API key with the scope events:write. The body must be application/json, at most ${MAX_BODY_BYTES} bytes. Known events have their properties checked (see KnownEventProperties); other names are stored as custom events. A batch is stored whole or not at all, and the 422 answer lists every bad field with its index. Event ids make retries safe: an id already stored is skipped.`,
+          security: [{ apiKey: ['events:write'] }],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('EventBatch') } } },
+          responses: {
+            '202': { description: 'The batch was accepted; `stored` counts the ids not seen before.', content: { 'application/json': { schema: ref('EventsAccepted') } } },
+            '400': errorResponse('The body is not JSON (invalid_json), not application/json (unsupported_content_type) or too large (body_too_large).'),
+            '401': errorResponse('No API key (missing_api_key) or not a valid one (invalid_api_key).'),
+            '403': errorResponse('The key is revoked (api_key_revoked), expired (api_key_expired) or lacks events:write (insufficient_scope).'),
+            '422': errorResponse('Validation failed (validation_failed): `issues` names every bad field, e.g. events[3].properties.currency.'),
             '500': errorResponse('An unexpected error (internal_error); quote requestId.'),
           },
         },
