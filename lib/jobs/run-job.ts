@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { jobRuns, type JOB_ENGINES, type JOB_TRIGGERS } from '../../db/schema';
 import type { Db, DbOrTx } from '../../db/types';
+import { measure } from '../metrics/instrument';
 import type { JobDefinition, JobResult } from './definitions';
 
 export type JobTrigger = (typeof JOB_TRIGGERS)[number];
@@ -68,7 +69,8 @@ export async function executeRun(
 ): Promise<JobRunOutcome> {
   let outcome: JobRunOutcome;
   try {
-    const result = await definition.run({ db, now: startedAt });
+    // Measured as 'job_duration' under the job id (a throw counts as an error).
+    const result = await measure('job', definition.id, () => definition.run({ db, now: startedAt }));
     outcome = { runId, status: 'succeeded', result };
   } catch (error) {
     outcome = { runId, status: 'failed', error: jobErrorText(error) };

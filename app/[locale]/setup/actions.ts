@@ -8,7 +8,7 @@ import { setupSchema } from '@/lib/users/schemas';
 
 // Anonymous by nature (no user exists yet); createFirstAdmin refuses once one does, and
 // records that attempt as a security event.
-export const createAdminAction = formAction({ schema: setupSchema, permission: null }, async (input, { db, context }) => {
+export const createAdminAction = formAction({ name: 'setup.createAdmin', schema: setupSchema, permission: null }, async (input, { db, context }) => {
   const locale = await getLocale();
   await createFirstAdmin(db, input, context, locale);
   await signIn('credentials', { email: input.email, password: input.password, redirectTo: `/${locale}/health` });

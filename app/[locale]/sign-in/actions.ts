@@ -11,7 +11,7 @@ import { isLocale } from '@/lib/i18n/config';
 
 // Anonymous by nature. authenticate() (called by the credentials provider) applies the
 // lock-out and writes the audit entries.
-export const signInAction = formAction({ schema: signInSchema, permission: null }, async (input) => {
+export const signInAction = formAction({ name: 'sign-in.signIn', schema: signInSchema, permission: null }, async (input) => {
   const t = await getTranslations('signIn');
   try {
     // Land in the user's own saved locale.

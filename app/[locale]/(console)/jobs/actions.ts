@@ -7,7 +7,7 @@ import { formAction } from '@/app/_server/form-action';
 import { runJobNow } from '@/lib/jobs/run-now';
 
 export const runJobNowAction = formAction(
-  { schema: z.object({ jobId: z.string().min(1).max(100) }), permission: 'jobs.run' },
+  { name: 'jobs.runNow', schema: z.object({ jobId: z.string().min(1).max(100) }), permission: 'jobs.run' },
   async ({ jobId }, { db, context }) => {
     const outcome = await runJobNow(db, jobId, context);
     revalidatePath('/[locale]/jobs', 'page');
