@@ -1,11 +1,15 @@
 import { env, EnvError } from '../config/env';
 import { getDatabase } from '../db/database';
-import { startJobRunner } from '../jobs/start';
+import { startJobRunner, stopJobRunner } from '../jobs/start';
+import { startMetrics, stopMetrics } from '../metrics/runtime';
+import { installShutdownHook } from './shutdown';
 
 /**
  * Start-up of a server process: validate the environment (a wrong value stops the process
- * with a message naming it), open the database and apply migrations, then start the
- * in-process job runner when Inngest is not configured.
+ * with a message naming it), open the database and apply migrations, start the metrics
+ * pipeline (whichever engine runs jobs: Inngest calls in over HTTP, and those runs are
+ * measured here too), then the in-process job runner when Inngest is not configured. On
+ * SIGTERM/SIGINT: let running jobs finish, then write the metrics still in memory.
  */
 export async function startServer(): Promise<void> {
   try {
@@ -24,5 +28,10 @@ export async function startServer(): Promise<void> {
     console.error('[start] cannot open or migrate the database:', error instanceof Error ? error.message : error);
     process.exit(1);
   }
+  startMetrics({ database: getDatabase, poolMax: env().DB_POOL_MAX });
+  installShutdownHook(async () => {
+    await stopJobRunner();
+    await stopMetrics();
+  });
   await startJobRunner();
 }
