@@ -8,8 +8,9 @@ import type { IngestRequest } from './schema';
  *
  * The rows travel as a single JSON parameter expanded by jsonb_to_recordset rather than as
  * 5 bind parameters per row: a 1,000-point batch is then one small statement to parse and
- * plan instead of one with 5,000 parameters, which more than doubles throughput (see
- * bench/ingest.ts). recorded_at defaults to the time of the request.
+ * plan instead of one with 5,000 parameters, and the whole ingest path runs about twice as
+ * fast as an INSERT ... VALUES of the same batch (bench/ingest.ts prints both, with COPY as
+ * the baseline). recorded_at defaults to the time of the request.
  */
 export async function storeMetricPoints(db: DbOrTx, request: IngestRequest, now: Date): Promise<number> {
   const rows = request.points.map((point) => ({
