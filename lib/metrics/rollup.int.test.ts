@@ -1,0 +1,153 @@
+import { asc, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { metricRollups1h, metricRollups1m, productionMetrics } from '../../db/schema';
+import { createTestDb, type TestDb } from '../../db/testing/test-db';
+import { MetricsAggregator } from './aggregator';
+import { rollUpMetrics } from './rollup';
+import { addToSketch, mergeSketches, sketchPercentiles, sketchQuantile, type SketchCounts } from './sketch';
+
+const at = (time: string) => new Date(`2026-03-01T${time}Z`);
+
+function trueQuantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1]!;
+}
+
+describe('metric rollups', () => {
+  let t: TestDb;
+  let clock: number;
+  let aggregator: MetricsAggregator;
+
+  beforeEach(async () => {
+    t = await createTestDb();
+    clock = at('10:00:00').getTime();
+    aggregator = new MetricsAggregator({ instance: 'a', now: () => clock, logger: { warn: () => {} } });
+  });
+  afterEach(async () => t.close());
+
+  /** Records `durations` spread evenly from `start` over `seconds`, one endpoint. */
+  function drive(aggregatorToUse: MetricsAggregator, start: string, seconds: number, durations: number[], status = (i: number) => (i % 25 === 0 ? 500 : 200)) {
+    durations.forEach((durationMs, i) => {
+      clock = at(start).getTime() + Math.floor((i * seconds * 1000) / durations.length);
+      aggregatorToUse.record({ kind: 'route', name: 'GET /api/v1/metrics', durationMs, status: status(i) });
+    });
+  }
+
+  it('rolls raw rows into minutes and hours with exact counts and merged percentiles, idempotently', async () => {
+    // Two instances' 10-second rows for 10:00–10:02 (three complete minutes) plus plain ingest points.
+    const other = new MetricsAggregator({ instance: 'b', now: () => clock, logger: { warn: () => {} } });
+    const durationsA = Array.from({ length: 600 }, (_, i) => 1 + (i % 200));
+    const durationsB = Array.from({ length: 300 }, (_, i) => 500 + i);
+    drive(aggregator, '10:00:00', 180, durationsA);
+    drive(other, '10:00:00', 180, durationsB, () => 200);
+    clock = at('10:03:00').getTime();
+    await aggregator.flush(t.db);
+    await other.flush(t.db);
+    await t.db.insert(productionMetrics).values([
+      { metricType: 'queue_depth', endpoint: 'worker-1', metricValue: 7, recordedAt: at('10:00:05') },
+      { metricType: 'queue_depth', endpoint: 'worker-1', metricValue: 9, recordedAt: at('10:00:55') },
+      { metricType: 'queue_depth', endpoint: null, metricValue: 3, recordedAt: at('10:01:30'), metadata: { region: 'eu' } },
+    ]);
+
+    const first = await rollUpMetrics(t.db, { now: at('11:00:30') });
+    expect(first.minute?.buckets).toBe(5); // three api minutes + two queue_depth series-minutes
+    expect(first.hour?.buckets).toBe(3); // api, queue_depth/worker-1, queue_depth/''
+
+    const minutes = await t.db.select().from(metricRollups1m).where(eq(metricRollups1m.metricType, 'api_response_time')).orderBy(asc(metricRollups1m.bucketStart));
+    expect(minutes.map((row) => [row.bucketStart.toISOString().slice(11, 16), row.count])).toEqual([
+      ['10:00', 300],
+      ['10:01', 300],
+      ['10:02', 300],
+    ]);
+    const all = [...durationsA, ...durationsB];
+    const [hour] = await t.db.select().from(metricRollups1h).where(eq(metricRollups1h.metricType, 'api_response_time'));
+    expect(hour).toMatchObject({ endpoint: 'GET /api/v1/metrics', count: 900, errors: 24, min: 1, max: 799 });
+    expect(hour!.bucketStart.toISOString()).toBe('2026-03-01T10:00:00.000Z');
+    expect(hour!.sum).toBeCloseTo(all.reduce((a, b) => a + b, 0), 6);
+    // The hour's histogram is exactly the merge of every 10-second sketch, and its percentiles
+    // are read from it (never averaged), within 1% of the true ones.
+    const raw = await t.db.select().from(productionMetrics).where(eq(productionMetrics.metricType, 'api_response_time'));
+    const merged: SketchCounts = {};
+    for (const row of raw) mergeSketches(merged, (row.metadata as { sketch: SketchCounts }).sketch);
+    expect(hour!.histogram).toEqual(merged);
+    const expected = sketchPercentiles(merged);
+    for (const q of ['p50', 'p95', 'p99'] as const) expect(hour![q]).toBeCloseTo(expected[q]!, 9);
+    expect(Math.abs(hour!.p95! - trueQuantile(all, 0.95)) / trueQuantile(all, 0.95)).toBeLessThanOrEqual(0.01);
+    expect(hour!.metadata).toEqual({ statuses: { '200': 876, '500': 24 }, lastErrorClass: 'HTTP 500' });
+
+    // Plain points count one each; a null endpoint is ''.
+    const queue = await t.db.select().from(metricRollups1m).where(eq(metricRollups1m.metricType, 'queue_depth')).orderBy(asc(metricRollups1m.endpoint));
+    expect(queue.map((row) => [row.endpoint, row.count, row.sum, row.min, row.max])).toEqual([
+      ['', 1, 3, 3, 3],
+      ['worker-1', 2, 16, 7, 9],
+    ]);
+    const pointSketch: SketchCounts = {};
+    addToSketch(pointSketch, 7);
+    addToSketch(pointSketch, 9);
+    expect(queue[1]!.histogram).toEqual(pointSketch);
+    expect(queue[1]!.p99).toBeCloseTo(sketchQuantile(pointSketch, 0.99)!, 9);
+
+    // Running again (or on a second instance) changes nothing.
+    const snapshot = async () => ({
+      m: await t.db.select().from(metricRollups1m).orderBy(asc(metricRollups1m.metricType), asc(metricRollups1m.endpoint), asc(metricRollups1m.bucketStart)),
+      h: await t.db.select().from(metricRollups1h).orderBy(asc(metricRollups1h.metricType), asc(metricRollups1h.endpoint)),
+    });
+    const before = await snapshot();
+    await Promise.all([rollUpMetrics(t.db, { now: at('11:00:30') }), rollUpMetrics(t.db, { now: at('11:01:10') })]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('leaves the minute in progress alone and counts late points within the lateness window', async () => {
+    drive(aggregator, '10:00:00', 60, [10, 20, 30]);
+    clock = at('10:01:30').getTime();
+    aggregator.record({ kind: 'route', name: 'GET /api/v1/metrics', durationMs: 40, status: 200 });
+    clock = at('10:01:40').getTime();
+    await aggregator.flush(t.db);
+
+    const early = await rollUpMetrics(t.db, { now: at('10:01:45') });
+    expect(early.minute?.to.toISOString()).toBe('2026-03-01T10:01:00.000Z');
+    expect(early.hour?.buckets ?? 0).toBe(0); // 10:00–11:00 is not complete
+    let rows = await t.db.select().from(metricRollups1m).orderBy(asc(metricRollups1m.bucketStart));
+    expect(rows.map((row) => [row.bucketStart.toISOString().slice(11, 16), row.count])).toEqual([['10:00', 3]]);
+
+    // A point for 10:00:30 arrives at 10:07 from an outside service: the next run includes it.
+    await t.db.insert(productionMetrics).values({ metricType: 'api_response_time', endpoint: 'GET /api/v1/metrics', metricValue: 1000, recordedAt: at('10:00:30') });
+    await rollUpMetrics(t.db, { now: at('10:07:05') });
+    rows = await t.db.select().from(metricRollups1m).orderBy(asc(metricRollups1m.bucketStart));
+    expect(rows.map((row) => [row.bucketStart.toISOString().slice(11, 16), row.count, row.max])).toEqual([
+      ['10:00', 4, 1000],
+      ['10:01', 1, 40],
+    ]);
+
+    // After 11:00 the hour is complete; a late minute within two hours still changes it.
+    await rollUpMetrics(t.db, { now: at('11:00:10') });
+    let [hour] = await t.db.select().from(metricRollups1h);
+    expect(hour?.count).toBe(5);
+    await t.db.insert(productionMetrics).values({ metricType: 'api_response_time', endpoint: 'GET /api/v1/metrics', metricValue: 5, recordedAt: at('10:58:00') });
+    await rollUpMetrics(t.db, { now: at('11:05:10') });
+    [hour] = await t.db.select().from(metricRollups1h);
+    expect(hour).toMatchObject({ count: 6, min: 5 });
+  });
+
+  it('catches up from the oldest unrolled row after downtime, skipping empty stretches', async () => {
+    await t.db.insert(productionMetrics).values([
+      { metricType: 'cpu_usage', endpoint: 'process', metricValue: 12.5, recordedAt: new Date('2026-02-20T08:00:10Z') },
+      { metricType: 'cpu_usage', endpoint: 'process', metricValue: 50, recordedAt: new Date('2026-02-27T23:59:59Z') },
+    ]);
+    let runs = 0;
+    let last;
+    do {
+      last = await rollUpMetrics(t.db, { now: at('10:00:00') });
+      runs += 1;
+    } while (last.minute && last.minute.to.getTime() < at('10:00:00').getTime() && runs < 20);
+    expect(runs).toBeLessThan(5);
+    const minutes = await t.db.select().from(metricRollups1m).orderBy(asc(metricRollups1m.bucketStart));
+    expect(minutes.map((row) => [row.bucketStart.toISOString(), row.count, row.sum])).toEqual([
+      ['2026-02-20T08:00:00.000Z', 1, 12.5],
+      ['2026-02-27T23:59:00.000Z', 1, 50],
+    ]);
+    await rollUpMetrics(t.db, { now: at('10:00:00') });
+    const hours = await t.db.select().from(metricRollups1h).orderBy(asc(metricRollups1h.bucketStart));
+    expect(hours.map((row) => row.bucketStart.toISOString())).toEqual(['2026-02-20T08:00:00.000Z', '2026-02-27T23:00:00.000Z']);
+  });
+});
