@@ -2,6 +2,8 @@ import type { Db } from '../../db/types';
 import { runHousekeeping } from '../housekeeping/housekeeping';
 import { healthMonitorSteps, proactiveHealthMonitorJob, runHealthMonitor } from '../monitors/health-monitor-job';
 import { alertingSteps } from '../alerting/job-steps';
+import { applyMetricsRetention } from '../metrics/retention';
+import { rollUpMetrics } from '../metrics/rollup';
 import { AUDIT_RETENTION_JOB_ID, AUDIT_VERIFY_JOB_ID, runAuditRetentionJob, runAuditVerifyJob } from '../audit/jobs';
 
 export interface JobContext {
@@ -46,6 +48,23 @@ export const auditRetentionJob: JobDefinition = {
   run: async ({ db, now }) => runAuditRetentionJob(db, now),
 };
 
+export const metricsRollupJob: JobDefinition = {
+  id: 'metrics-rollup',
+  cron: '* * * * *',
+  description: 'Rolls raw metrics into 1-minute and 1-hour buckets, recomputing the last 10 minutes and 2 hours for late points.',
+  run: async ({ db, now }) => {
+    const { minute, hour } = await rollUpMetrics(db, { now });
+    return { minuteBuckets: minute?.buckets ?? 0, hourBuckets: hour?.buckets ?? 0, minuteFrom: minute?.from.toISOString() ?? null, hourFrom: hour?.from.toISOString() ?? null };
+  },
+};
+
+export const metricsRetentionJob: JobDefinition = {
+  id: 'metrics-retention',
+  cron: '37 3 * * *',
+  description: 'Deletes raw metrics, 1-minute and 1-hour rollups older than their retention settings (default 7, 30 and 400 days), in small batches.',
+  run: async ({ db, now }) => ({ ...(await applyMetricsRetention(db, { now })) }),
+};
+
 /**
  * proactive-health-monitor with the alerting steps after the probes (issue 4): the monitors'
  * own definition stays as it is; this one adds rule evaluation and notification delivery.
@@ -57,7 +76,7 @@ export const healthMonitorWithAlertingJob: JobDefinition = {
 };
 
 /** Every job. Adding one here adds an Inngest function and an in-process schedule. */
-export const jobDefinitions: readonly JobDefinition[] = [housekeepingJob, auditVerifyJob, auditRetentionJob, healthMonitorWithAlertingJob];
+export const jobDefinitions: readonly JobDefinition[] = [housekeepingJob, auditVerifyJob, auditRetentionJob, metricsRollupJob, metricsRetentionJob, healthMonitorWithAlertingJob];
 
 export function findJobDefinition(id: string): JobDefinition | undefined {
   return jobDefinitions.find((definition) => definition.id === id);
