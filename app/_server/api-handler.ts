@@ -11,6 +11,12 @@ import { HTTP_STATUS, ServiceError } from '@/lib/errors/service-error';
 import { clientIp } from '@/lib/http/client-ip';
 import type { ApiErrorBody, ValidationIssue } from '@/lib/ingest/schema';
 import { instrumentRoute } from '@/lib/metrics/route';
+import { DbAdjustments } from '@/lib/rate-limit/adjustments';
+import { guardRequest, type GuardRefusal } from '@/lib/rate-limit/guard';
+import { withHeaders } from '@/lib/rate-limit/headers';
+import { RateLimiter } from '@/lib/rate-limit/limiter';
+import { MemoryStore } from '@/lib/rate-limit/memory-store';
+import { getRateLimiter } from '@/lib/rate-limit/runtime';
 import en from '@/messages/en.json';
 
 /** What a machine-client handler gets once its API key has been checked. */
@@ -29,6 +35,8 @@ export interface ApiDeps {
   getDb?: () => Promise<Db>;
   now?: () => Date;
   trustProxyHops?: number;
+  /** The limiter (default: the process's, lib/rate-limit/runtime; with an injected getDb, a memory one). */
+  rateLimiter?: RateLimiter;
 }
 
 export interface ApiHandlerOptions extends ApiDeps {
@@ -65,6 +73,12 @@ const DENIALS: Record<ApiKeyDenialReason, { status: 401 | 403; error: string; me
 
 const errorMessages: Record<string, string> = en.errors;
 
+const REFUSALS: Record<GuardRefusal, string> = {
+  rate_limited: 'Too many requests for this API key. Wait for the number of seconds in Retry-After.',
+  blocked: 'This API key is blocked by an administrator.',
+  quota_exceeded: 'This API key has used its monthly quota. It resets at the start of the next month (UTC).',
+};
+
 /**
  * The wrapper for route handlers called by machine clients (API keys), the counterpart of
  * formAction for server actions:
@@ -72,6 +86,9 @@ const errorMessages: Record<string, string> = en.errors;
  * - checks `Authorization: Bearer <key>`: 401 when missing or invalid, 403 when revoked,
  *   expired or lacking the scope, each as JSON, each refusal audited as 'api_key.denied'
  *   (rate-limited, see lib/api-keys/denial-audit.ts);
+ * - rate-limits per API key and charges its monthly quota (lib/rate-limit/guard.ts): 429 with
+ *   Retry-After when refused, and the RateLimit-Policy / RateLimit headers on every response
+ *   after the key check; a failing limiter store lets the request through (fail open);
  * - maps a thrown ServiceError to its HTTP status; any other error answers 500 with the
  *   request id only, and its details go to the server log under that id.
  */
@@ -81,9 +98,14 @@ export function apiHandler<C = unknown>(
 ): (request: Request, context: C) => Promise<Response> {
   const loadDb = options.getDb ?? getDb;
   const clock = options.now ?? (() => new Date());
+  // Tests inject a database: give them a limiter of their own (memory store, their overrides).
+  const ownLimiter = options.rateLimiter ?? (options.getDb ? new RateLimiter({ store: new MemoryStore(), adjustments: new DbAdjustments(loadDb) }) : undefined);
+  const limiter = () => (ownLimiter ? Promise.resolve(ownLimiter) : getRateLimiter());
   return instrumentRoute<C>(options.name, async (request, routeContext) => {
     const incoming = request.headers.get('x-request-id');
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    // Every response after the key check carries the RateLimit headers, errors included.
+    let limitHeaders: Record<string, string> = {};
     try {
       const now = clock();
       const db = await loadDb();
@@ -109,15 +131,21 @@ export function apiHandler<C = unknown>(
               : 'Bearer realm="smm", error="invalid_token"';
         return apiErrorResponse(denial.status, denial.error, denial.message, requestId, { headers: { 'www-authenticate': challenge } });
       }
+      const guard = await guardRequest(
+        { routeName: options.name, identity: { type: 'api_key', id: verified.key.id }, quotaKeyId: verified.key.id, now, db, request: meta },
+        { limiter: await limiter() },
+      );
+      limitHeaders = guard.headers;
+      if (!guard.ok) return apiErrorResponse(429, guard.reason, REFUSALS[guard.reason], requestId, { headers: guard.headers });
       const scope: ApiScope = { db, key: verified.key, context: { actor: { type: 'api_key', id: verified.key.id }, request: meta }, requestId, now };
-      return await handler(request, scope, routeContext);
+      return withHeaders(await handler(request, scope, routeContext), limitHeaders);
     } catch (error) {
       if (error instanceof ServiceError) {
-        const headers: Record<string, string> = error.details.retryAfterSeconds ? { 'retry-after': String(error.details.retryAfterSeconds) } : {};
+        const headers: Record<string, string> = { ...limitHeaders, ...(error.details.retryAfterSeconds ? { 'retry-after': String(error.details.retryAfterSeconds) } : {}) };
         return apiErrorResponse(HTTP_STATUS[error.kind], error.kind, errorMessages[error.messageKey] ?? error.messageKey, requestId, { headers });
       }
       console.error(`[api] ${requestId} ${options.name} failed`, error instanceof Error ? error.stack : error);
-      return apiErrorResponse(500, 'internal_error', 'Something went wrong on our side. Quote the request id if you ask for help.', requestId);
+      return apiErrorResponse(500, 'internal_error', 'Something went wrong on our side. Quote the request id if you ask for help.', requestId, { headers: limitHeaders });
     }
   });
 }

@@ -32,6 +32,14 @@ export const AUDIT_ACTIONS = [
   'monitor.enable',
   'monitor.disable',
   'monitor.delete',
+  // Edge protection (issue 6): overrides, refusals (sampled), throttling, cache, quotas.
+  'rate_limit.override_set',
+  'rate_limit.override_remove',
+  'rate_limit.refused',
+  'throttle.tighten',
+  'throttle.relax',
+  'cache.purge',
+  'quota.set',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

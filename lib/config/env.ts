@@ -30,6 +30,10 @@ export const envSchema = z
     INNGEST_BASE_URL: z.url().optional(),
     JOBS_IN_PROCESS: booleanFlag.default(true),
     APP_URL: z.url().optional(),
+    /** Redis for the shared rate-limiter store and the L2 cache; unset: Postgres (or memory). */
+    REDIS_URL: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
+    /** Where limiter state lives; default: redis with REDIS_URL, else postgres with DATABASE_URL, else memory. */
+    RATE_LIMIT_STORE: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['memory', 'postgres', 'redis']).optional()),
     /** Bearer token for /api/metrics (Prometheus); unset: the endpoint answers 404. */
     METRICS_TOKEN: z.preprocess(
       (value) => (value === '' ? undefined : value),
@@ -43,6 +47,9 @@ export const envSchema = z
         path: ['AUTH_SECRET'],
         message: 'is required when DATABASE_URL is set (at least 32 characters; try: openssl rand -base64 32)',
       });
+    }
+    if (value.RATE_LIMIT_STORE === 'redis' && !value.REDIS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['RATE_LIMIT_STORE'], message: 'is redis but REDIS_URL is not set' });
     }
     const inngestDev = value.INNGEST_DEV !== undefined && value.INNGEST_DEV !== '' && value.INNGEST_DEV !== '0';
     if (inngestDev && value.NODE_ENV === 'production') {
@@ -84,4 +91,11 @@ export function env(): Env {
 export function inngestConfigured(config: Env = env()): boolean {
   const dev = config.INNGEST_DEV !== undefined && config.INNGEST_DEV !== '' && config.INNGEST_DEV !== '0';
   return Boolean(config.INNGEST_SIGNING_KEY) || dev;
+}
+
+/** The limiter store in force: RATE_LIMIT_STORE, or redis with REDIS_URL, postgres with DATABASE_URL, else memory. */
+export function rateLimitStoreKind(config: Env = env()): 'memory' | 'postgres' | 'redis' {
+  if (config.RATE_LIMIT_STORE) return config.RATE_LIMIT_STORE;
+  if (config.REDIS_URL) return 'redis';
+  return config.DATABASE_URL ? 'postgres' : 'memory';
 }
