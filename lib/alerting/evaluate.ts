@@ -1,12 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { alertRules, alertRuleStates, notificationChannels, systemAlerts } from '../../db/schema';
 import type { Db } from '../../db/types';
-import { applyTransition, saveStates, type Hold } from './apply';
+import { applyTransition, saveStates, type Hold, type Transition } from './apply';
 import { readMonitorStreaks } from './read-monitors';
 import { readRuleValues } from './read-metrics';
 import { activeSilences, inhibitingGroups, matchingSilence } from './silences';
 import { decide } from './state-machine';
 import { INITIAL_STATE, type AlertRule, type Decision, type MachineState } from './types';
+
+/** Rule transitions applied at once (each its own transaction); PGlite serialises them anyway. */
+const TRANSITION_CONCURRENCY = 4;
 
 export interface EvaluationResult {
   rules: number;
@@ -73,6 +76,7 @@ export async function evaluateRules(db: Db, { now }: { now: Date }): Promise<Eva
 
   const result: EvaluationResult = { rules: rules.length, fired: 0, resolved: 0, reminders: 0, pending: 0, firing: 0, enqueued: 0, durationMs: 0 };
   const batch: { ruleId: string; next: MachineState; value: number | null }[] = [];
+  const transitions: Transition[] = [];
   for (const d of decided) {
     const silence = matchingSilence(d.rule, silences);
     const inhibitedBy = d.rule.severity === 'warning' && d.rule.ruleGroup && inhibited.has(d.rule.ruleGroup) ? criticalByGroup.get(d.rule.ruleGroup)! : null;
@@ -85,12 +89,22 @@ export async function evaluateRules(db: Db, { now }: { now: Date }): Promise<Eva
       continue;
     }
     const channelIds = d.rule.notificationChannels.filter((id) => activeChannels.has(id));
-    const applied = await applyTransition(db, { rule: d.rule, decision, previous: d.state, value: d.value, channelIds, hold, now });
-    result.enqueued += applied.enqueued;
-    if (decision.action === 'fire') result.fired += 1;
-    if (decision.action === 'resolve') result.resolved += 1;
-    if (decision.action === 'remind') result.reminders += 1;
+    transitions.push({ rule: d.rule, decision, previous: d.state, value: d.value, channelIds, hold, now });
   }
+  // Transitions are independent transactions (one per rule): a few at a time, so an outage
+  // that fires hundreds of rules at once does not take hundreds of round-trip chains in a row.
+  let next = 0;
+  const worker = async () => {
+    while (next < transitions.length) {
+      const t = transitions[next++]!;
+      const applied = await applyTransition(db, t);
+      result.enqueued += applied.enqueued;
+      if (t.decision.action === 'fire') result.fired += 1;
+      if (t.decision.action === 'resolve') result.resolved += 1;
+      if (t.decision.action === 'remind') result.reminders += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(TRANSITION_CONCURRENCY, transitions.length) }, worker));
   await saveStates(db, batch, now);
   result.durationMs = Math.round(performance.now() - started);
   return result;

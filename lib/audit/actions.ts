@@ -40,6 +40,11 @@ export const AUDIT_ACTIONS = [
   'throttle.relax',
   'cache.purge',
   'quota.set',
+  // Analytics (issue 7): saved funnels, admin reference data, exports of analytics tables.
+  'funnel.create',
+  'exchange_rates.import',
+  'model_price.update',
+  'analytics.export',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

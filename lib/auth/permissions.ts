@@ -11,6 +11,8 @@ import type { Role } from '../../db/schema';
 export const PERMISSIONS = {
   'console.read': ['admin', 'analyst', 'viewer'],
   'analytics.read': ['admin', 'analyst'],
+  // Reference data the analytics figures depend on (exchange rates, model prices).
+  'analytics.manage': ['admin'],
   'security.read': ['admin'],
   'audit.read': ['admin'],
   'jobs.run': ['admin'],

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/types';
+import { analyticsAggregatorJob } from '../analytics/jobs';
 import { runHousekeeping } from '../housekeeping/housekeeping';
 import { healthMonitorSteps, proactiveHealthMonitorJob, runHealthMonitor } from '../monitors/health-monitor-job';
 import { alertingSteps } from '../alerting/job-steps';
@@ -76,7 +77,7 @@ export const healthMonitorWithAlertingJob: JobDefinition = {
 };
 
 /** Every job. Adding one here adds an Inngest function and an in-process schedule. */
-export const jobDefinitions: readonly JobDefinition[] = [housekeepingJob, auditVerifyJob, auditRetentionJob, metricsRollupJob, metricsRetentionJob, healthMonitorWithAlertingJob];
+export const jobDefinitions: readonly JobDefinition[] = [housekeepingJob, auditVerifyJob, auditRetentionJob, metricsRollupJob, metricsRetentionJob, healthMonitorWithAlertingJob, analyticsAggregatorJob];
 
 export function findJobDefinition(id: string): JobDefinition | undefined {
   return jobDefinitions.find((definition) => definition.id === id);
