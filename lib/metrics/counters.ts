@@ -15,8 +15,17 @@ export class EventCounters {
   add(metricType: string, endpoint: string, value = 1, metadata: Record<string, unknown> = {}): void {
     const key = `${metricType}\u0000${endpoint}`;
     const entry = this.counts.get(key);
-    if (entry) entry.value += value;
-    else this.counts.set(key, { metricType, endpoint, value, metadata });
+    if (!entry) {
+      this.counts.set(key, { metricType, endpoint, value, metadata: { ...metadata } });
+    } else {
+      entry.value += value;
+      // Numeric metadata (tokens saved, cost saved) adds up; the rest keeps its first value.
+      for (const [name, extra] of Object.entries(metadata)) {
+        const current = entry.metadata[name];
+        if (typeof extra === 'number' && typeof current === 'number') entry.metadata[name] = current + extra;
+        else if (current === undefined) entry.metadata[name] = extra;
+      }
+    }
     this.ensureTimer();
   }
 
