@@ -23,6 +23,8 @@ for (const locale of ['en', 'ar'] as const satisfies readonly Locale[]) {
   const m = messages[locale];
 
   test(`sign in, every area from the navigation, sign out (${locale})`, async ({ page }) => {
+    // Fourteen pages, each scanned by axe: about 10 s on an idle machine, 50 s on a busy CI box.
+    test.slow();
     await test.step('the sign-in page is in the locale and accessible', async () => {
       await page.goto(`/${locale}/sign-in`);
       await expectHtmlLocale(page, locale);

@@ -18,6 +18,8 @@ async function savePreferences(page: Page, theme: 'system' | 'light' | 'dark', h
 }
 
 test('theme and high contrast are saved per user, and each look passes axe', async ({ page, browser }) => {
+  // Four sign-ins, four saves and nine axe scans.
+  test.slow();
   await signIn(page, 'en', ADMIN);
   await createUser(page, { ...PREFS, role: 'analyst' });
 
