@@ -29,6 +29,8 @@ async function visitorFrom(browser: Browser, address: string) {
 }
 
 test('five failed sign-ins lock the account with a clear message', async ({ page, browser }) => {
+  // Eight password checks (argon2id, deliberately slow): 32 s on a loaded CI machine.
+  test.slow();
   await signIn(page, 'en', ADMIN);
   await createUser(page, { ...LOCKED, role: 'analyst' });
 
