@@ -25,6 +25,9 @@ for (const name of [
   'INNGEST_EVENT_KEY',
   'INNGEST_DEV',
   'INNGEST_BASE_URL',
+  // Rate-limit state in a developer's Redis would outlive the run: keep it in memory.
+  'REDIS_URL',
+  'RATE_LIMIT_STORE',
 ]) {
   delete env[name];
 }
