@@ -52,7 +52,7 @@ export async function AuditTable({
               <td className="p-2">
                 {entry.targetType ? <bdi>{`${entry.targetType}${entry.targetId ? `: ${entry.targetId}` : ''}`}</bdi> : '—'}
               </td>
-              <td className="p-2">{t(`outcomes.${entry.outcome}`)}</td>
+              <td className="whitespace-nowrap p-2">{t(`outcomes.${entry.outcome}`)}</td>
               <td className="p-2">{entry.ip ? <bdi>{entry.ip}</bdi> : '—'}</td>
             </tr>
           ))}

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ComplianceReport, ReportSectionData } from '@/lib/audit/report';
+import { ActorCell } from './ActorCell';
 
 async function Section({ data, entryLimit }: { data: ReportSectionData; entryLimit: number }) {
   const t = await getTranslations('compliance');
@@ -59,12 +60,11 @@ async function Section({ data, entryLimit }: { data: ReportSectionData; entryLim
                       <time dateTime={entry.createdAt.toISOString()}>{format.dateTime(entry.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</time>
                     </td>
                     <td className="p-2">
-                      {audit.has(`actorType.${entry.actorType}` as never) ? audit(`actorType.${entry.actorType}` as never) : entry.actorType}
-                      {entry.actorId && <bdi className="block text-muted">{entry.actorId}</bdi>}
+                      <ActorCell actorType={entry.actorType} actorId={entry.actorId} actorEmail={entry.actorEmail} />
                     </td>
                     <td className="p-2 font-mono"><bdi>{entry.action}</bdi></td>
                     <td className="p-2">{entry.targetType ? <bdi>{`${entry.targetType}${entry.targetId ? `: ${entry.targetId}` : ''}`}</bdi> : '—'}</td>
-                    <td className="p-2">{audit.has(`outcomes.${entry.outcome}` as never) ? audit(`outcomes.${entry.outcome}` as never) : entry.outcome}</td>
+                    <td className="whitespace-nowrap p-2">{audit.has(`outcomes.${entry.outcome}` as never) ? audit(`outcomes.${entry.outcome}` as never) : entry.outcome}</td>
                     <td className="p-2">{entry.ip ? <bdi>{entry.ip}</bdi> : '—'}</td>
                   </tr>
                 ))}

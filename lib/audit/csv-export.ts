@@ -77,7 +77,7 @@ export async function* complianceReportCsv(
             present.localTime(entry.createdAt),
             entry.createdAt.toISOString(),
             present.actorType(entry.actorType),
-            entry.actorId,
+            entry.actorEmail ?? entry.actorId,
             entry.action,
             entry.targetType ? `${entry.targetType}${entry.targetId ? `:${entry.targetId}` : ''}` : null,
             present.outcome(entry.outcome),

@@ -42,6 +42,11 @@ describe('listAuditEntries', () => {
     expect((await listAuditEntries(t.db, { actor: 'housekeeping' })).entries).toHaveLength(1);
     expect((await listAuditEntries(t.db, { actor: '100%_' })).entries).toHaveLength(0);
   });
+
+  it('finds a user by email in free text: their own entries and entries that mention the address', async () => {
+    const found = (await listAuditEntries(t.db, { q: 'ADA@example' })).entries.map((e) => e.action);
+    expect(found.sort()).toEqual(['setup.admin_created', ...Array(7).fill('user.create')].sort());
+  });
 });
 
 describe('audit filters', () => {

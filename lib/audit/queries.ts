@@ -30,6 +30,13 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 // At most this many users match an email fragment; a fragment that vague is refined by the reader.
 const MAX_ACTOR_MATCHES = 100;
 
+/** Entries by users whose email contains the text, or undefined when no user matches. */
+async function usersByEmail(db: DbOrTx, text: string): Promise<SQL | undefined> {
+  const matches = await db.select({ id: users.id }).from(users).where(ilike(users.email, likePattern(text))).limit(MAX_ACTOR_MATCHES);
+  if (matches.length === 0) return undefined;
+  return and(eq(auditLog.actorType, 'user'), inArray(auditLog.actorId, matches.map((user) => user.id)));
+}
+
 /** The WHERE conditions of a filter. Resolves an email fragment to user ids first, so the
  * actor index applies instead of a join evaluated row by row. */
 export async function auditConditions(db: DbOrTx, filter: AuditFilter): Promise<SQL[]> {
@@ -39,14 +46,7 @@ export async function auditConditions(db: DbOrTx, filter: AuditFilter): Promise<
   if (filter.from) conditions.push(gte(auditLog.createdAt, filter.from));
   if (filter.to) conditions.push(lt(auditLog.createdAt, filter.to));
   if (filter.actor) {
-    const matches = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(ilike(users.email, likePattern(filter.actor)))
-      .limit(MAX_ACTOR_MATCHES);
-    const byEmail = matches.length
-      ? and(eq(auditLog.actorType, 'user'), inArray(auditLog.actorId, matches.map((user) => user.id)))
-      : undefined;
+    const byEmail = await usersByEmail(db, filter.actor);
     conditions.push(byEmail ? or(eq(auditLog.actorId, filter.actor), byEmail)! : eq(auditLog.actorId, filter.actor));
   }
   if (filter.target) {
@@ -59,7 +59,10 @@ export async function auditConditions(db: DbOrTx, filter: AuditFilter): Promise<
   }
   if (filter.q) {
     const haystack = sql`concat_ws(' ', ${auditLog.action}, ${auditLog.actorId}, ${auditLog.targetType}, ${auditLog.targetId}, ${auditLog.ip}, ${auditLog.requestId}, ${auditLog.userAgent}, ${auditLog.before}::text, ${auditLog.after}::text)`;
-    conditions.push(sql`${haystack} ilike ${likePattern(filter.q)}`);
+    const text = sql`${haystack} ilike ${likePattern(filter.q)}`;
+    // Readers search for people by email, which the entry stores as the user's id.
+    const byEmail = await usersByEmail(db, filter.q);
+    conditions.push(byEmail ? or(text, byEmail)! : text);
   }
   return conditions;
 }
@@ -81,7 +84,7 @@ const entryColumns = {
 };
 
 /** The emails of the user actors among some entries, in one primary-key lookup. */
-async function withActorEmails<T extends { actorType: string; actorId: string | null }>(db: DbOrTx, rows: T[]) {
+export async function withActorEmails<T extends { actorType: string; actorId: string | null }>(db: DbOrTx, rows: T[]) {
   const ids = [...new Set(rows.filter((row) => row.actorType === 'user' && row.actorId).map((row) => row.actorId!))].filter((id) =>
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id),
   );

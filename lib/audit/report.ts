@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, inArray, like, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import type { Db, DbOrTx } from '../../db/types';
+import { withActorEmails } from './queries';
 import { latestVerification } from './verify';
 
 /** The report's sections, in the order they are printed. */
@@ -85,7 +86,7 @@ async function sectionEntries(
   limit: number,
   { beforeId, throughId }: { beforeId?: number; throughId?: number } = {},
 ) {
-  return db
+  const rows = await db
     .select(reportColumns)
     .from(auditLog)
     .where(
@@ -98,6 +99,7 @@ async function sectionEntries(
     )
     .orderBy(desc(auditLog.id))
     .limit(limit);
+  return withActorEmails(db, rows);
 }
 
 export interface ReportSectionData {
