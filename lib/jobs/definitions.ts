@@ -1,7 +1,6 @@
 import type { Db } from '../../db/types';
-import { analyticsAggregatorJob } from '../analytics/jobs';
+import { analyticsAggregatorJob, churnTrainingJob } from '../analytics/jobs';
 import { runHousekeeping } from '../housekeeping/housekeeping';
-import { dynamicThrottleJob } from '../rate-limit/throttle-job';
 import { healthMonitorSteps, proactiveHealthMonitorJob, runHealthMonitor } from '../monitors/health-monitor-job';
 import { alertingSteps } from '../alerting/job-steps';
 import { applyMetricsRetention } from '../metrics/retention';
@@ -78,7 +77,7 @@ export const healthMonitorWithAlertingJob: JobDefinition = {
 };
 
 /** Every job. Adding one here adds an Inngest function and an in-process schedule. */
-export const jobDefinitions: readonly JobDefinition[] = [housekeepingJob, auditVerifyJob, auditRetentionJob, metricsRollupJob, metricsRetentionJob, healthMonitorWithAlertingJob, analyticsAggregatorJob, dynamicThrottleJob];
+export const jobDefinitions: readonly JobDefinition[] = [housekeepingJob, auditVerifyJob, auditRetentionJob, metricsRollupJob, metricsRetentionJob, healthMonitorWithAlertingJob, analyticsAggregatorJob, churnTrainingJob];
 
 export function findJobDefinition(id: string): JobDefinition | undefined {
   return jobDefinitions.find((definition) => definition.id === id);
