@@ -1,4 +1,4 @@
-import type { JobDefinition } from '../jobs/definitions';
+import type { JobDefinition, JobResult } from '../jobs/definitions';
 import { runAnalyticsAggregator } from './aggregate';
 import { trainChurnModel } from './churn/train';
 
@@ -20,7 +20,7 @@ export const churnTrainingJob: JobDefinition = {
   id: CHURN_TRAINING_JOB_ID,
   cron: '23 4 * * *',
   description: 'Trains the churn model on users whose 28-day outcome is known (held-out AUC against a shuffled-label baseline) and scores every recently active user.',
-  run: async ({ db, now }) => {
+  run: async ({ db, now }): Promise<JobResult> => {
     const result = await trainChurnModel(db, now);
     return result.trained
       ? { trained: true, auc: result.auc, baselineAuc: result.baselineAuc, trainSize: result.trainSize, testSize: result.testSize, predictions: result.predictions }
