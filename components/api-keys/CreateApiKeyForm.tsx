@@ -39,7 +39,8 @@ export function CreateApiKeyForm({ action }: { action: Action }) {
                   id={id}
                   name={field}
                   type="checkbox"
-                  defaultChecked={state.status === 'error' ? values[field] === 'on' : true}
+                  // Least privilege: nothing is granted until the admin ticks it.
+                  defaultChecked={state.status === 'error' && values[field] === 'on'}
                   aria-invalid={scopesError ? true : undefined}
                   className="h-5 w-5 accent-[rgb(var(--accent))]"
                 />
