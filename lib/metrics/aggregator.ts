@@ -1,30 +1,40 @@
-import { isErrorStatus, type Measurement } from './instrument';
-import { addToSketch, mergeSketches, sketchPercentiles, type SketchCounts } from './sketch';
-import { metricSeries, seriesKey, type MetricRow } from './rows';
+import { isErrorStatus, type MeasuredKind, type MeasuredStatus, type Measurement } from './instrument';
+import { bucketIndex, mergeSketches, sketchPercentiles, ZERO_KEY, type SketchCounts } from './sketch';
+import { metricSeries, type MetricRow } from './rows';
 import { insertMetricRows } from './write';
 import type { DbOrTx } from '../../db/types';
 
 export const BUCKET_SECONDS = 10;
 /** Rows kept for the next try when flushes fail (about 4 hours of 30 busy endpoints). */
 export const DEFAULT_MAX_PENDING_ROWS = 50_000;
-/** Distinct series in one bucket before new names are counted under OVERFLOW_ENDPOINT. */
+/** Distinct names per process before new ones are counted under OVERFLOW_ENDPOINT. */
 export const DEFAULT_MAX_SERIES = 2_000;
 export const OVERFLOW_ENDPOINT = '(other)';
 /** Window of the latency quantiles /api/metrics reports. */
 const RECENT_MS = 60_000;
 
-interface Bucket {
-  metricType: string;
-  endpoint: string;
+/** The bucket in progress of one series. Maps with numeric keys: the cheapest update per call. */
+interface OpenBucket {
   start: number;
   count: number;
   errors: number;
   sum: number;
   min: number;
   max: number;
-  sketch: SketchCounts;
-  statuses: Record<string, number>;
+  sketch: Map<number | null, number>;
+  statuses: Map<MeasuredStatus, number>;
   lastErrorClass?: string;
+}
+
+interface Series {
+  metricType: string;
+  endpoint: string;
+  bucket?: OpenBucket;
+  count: number;
+  errors: number;
+  sum: number;
+  /** Closed buckets' sketches of about the last minute, for /api/metrics. */
+  recent: { start: number; sketch: SketchCounts }[];
 }
 
 /** Per series since the process started, plus the sketches of the last minute (for /api/metrics). */
@@ -76,13 +86,13 @@ export class MetricsAggregator {
   private readonly maxSeries: number;
   private readonly logger: Pick<Console, 'warn'>;
   private readonly bucketMs = BUCKET_SECONDS * 1000;
-  private open = new Map<string, Bucket>();
-  private openSeries = new Map<number, number>();
+  // Looked up by kind, then by the measured name: no key strings built per call.
+  private readonly series: Record<MeasuredKind, Map<string, Series>> = { route: new Map(), action: new Map(), job: new Map() };
+  private seriesCount = 0;
+  private closed: MetricRow[] = [];
   private pending: MetricRow[] = [];
   private droppedSinceWritten = 0;
   private droppedTotal = 0;
-  private readonly totals = new Map<string, { metricType: string; endpoint: string; count: number; errors: number; sum: number }>();
-  private readonly recent = new Map<string, { start: number; sketch: SketchCounts }[]>();
   private flushing: Promise<FlushResult> | undefined;
 
   constructor(options: AggregatorOptions) {
@@ -95,43 +105,37 @@ export class MetricsAggregator {
 
   /** The measurement sink (an arrow function, so it can be handed to setMeasurementSink). */
   readonly record = (measurement: Measurement): void => {
-    const { metricType } = metricSeries(measurement);
-    let { endpoint } = metricSeries(measurement);
+    const series = this.seriesFor(measurement);
     const now = this.now();
-    const start = Math.floor(now / this.bucketMs) * this.bucketMs;
-    let key = seriesKey(metricType, endpoint, start);
-    let bucket = this.open.get(key);
-    if (!bucket && (this.openSeries.get(start) ?? 0) >= this.maxSeries) {
-      // Route names are patterns, so this only trips on a bug (an id in a name); keep the
-      // counts under one name rather than growing without bound.
-      endpoint = OVERFLOW_ENDPOINT;
-      key = seriesKey(metricType, endpoint, start);
-      bucket = this.open.get(key);
+    let bucket = series.bucket;
+    if (!bucket || now >= bucket.start + this.bucketMs || now < bucket.start) {
+      if (bucket) this.retire(series, bucket);
+      bucket = series.bucket = {
+        start: Math.floor(now / this.bucketMs) * this.bucketMs,
+        count: 0,
+        errors: 0,
+        sum: 0,
+        min: Infinity,
+        max: -Infinity,
+        sketch: new Map(),
+        statuses: new Map(),
+      };
     }
-    if (!bucket) {
-      bucket = { metricType, endpoint, start, count: 0, errors: 0, sum: 0, min: Infinity, max: -Infinity, sketch: {}, statuses: {} };
-      this.open.set(key, bucket);
-      this.openSeries.set(start, (this.openSeries.get(start) ?? 0) + 1);
-    }
-    const duration = Math.max(0, measurement.durationMs);
-    const failed = isErrorStatus(measurement.status);
+    const duration = measurement.durationMs > 0 ? measurement.durationMs : 0;
     bucket.count += 1;
     bucket.sum += duration;
-    bucket.min = Math.min(bucket.min, duration);
-    bucket.max = Math.max(bucket.max, duration);
-    addToSketch(bucket.sketch, duration);
-    const status = String(measurement.status);
-    bucket.statuses[status] = (bucket.statuses[status] ?? 0) + 1;
-    if (failed) {
+    if (duration < bucket.min) bucket.min = duration;
+    if (duration > bucket.max) bucket.max = duration;
+    const index = bucketIndex(duration);
+    bucket.sketch.set(index, (bucket.sketch.get(index) ?? 0) + 1);
+    bucket.statuses.set(measurement.status, (bucket.statuses.get(measurement.status) ?? 0) + 1);
+    series.count += 1;
+    series.sum += duration;
+    if (isErrorStatus(measurement.status)) {
       bucket.errors += 1;
+      series.errors += 1;
       bucket.lastErrorClass = measurement.errorClass ?? (typeof measurement.status === 'number' ? `HTTP ${measurement.status}` : 'Error');
     }
-    const totalsKey = seriesKey(metricType, endpoint);
-    const totals = this.totals.get(totalsKey) ?? { metricType, endpoint, count: 0, errors: 0, sum: 0 };
-    totals.count += 1;
-    totals.sum += duration;
-    if (failed) totals.errors += 1;
-    this.totals.set(totalsKey, totals);
   };
 
   /** Queues plain rows (process and database samples) for the next flush. */
@@ -143,17 +147,16 @@ export class MetricsAggregator {
   /** Turns every bucket whose 10 seconds are over (all of them when `all`) into a pending row. */
   closeBuckets(all = false): void {
     const now = this.now();
-    const closed: MetricRow[] = [];
-    for (const [key, bucket] of this.open) {
-      if (!all && bucket.start + this.bucketMs > now) continue;
-      this.open.delete(key);
-      const left = (this.openSeries.get(bucket.start) ?? 1) - 1;
-      if (left > 0) this.openSeries.set(bucket.start, left);
-      else this.openSeries.delete(bucket.start);
-      closed.push(this.toRow(bucket));
-      this.remember(bucket);
+    for (const byName of Object.values(this.series)) {
+      for (const series of byName.values()) {
+        if (series.bucket && (all || series.bucket.start + this.bucketMs <= now)) {
+          this.retire(series, series.bucket);
+          series.bucket = undefined;
+        }
+      }
     }
-    closed.sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime());
+    const closed = this.closed.sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime());
+    this.closed = [];
     this.enqueue(closed);
   }
 
@@ -174,18 +177,41 @@ export class MetricsAggregator {
 
   snapshot(): AggregatorSnapshot {
     const since = this.now() - RECENT_MS;
-    const recentOpen = new Map<string, SketchCounts>();
-    for (const bucket of this.open.values()) {
-      const key = seriesKey(bucket.metricType, bucket.endpoint);
-      recentOpen.set(key, mergeSketches(recentOpen.get(key) ?? {}, bucket.sketch));
+    const series: SeriesSnapshot[] = [];
+    for (const byName of Object.values(this.series)) {
+      for (const entry of byName.values()) {
+        const recentSketch: SketchCounts = {};
+        for (const recent of entry.recent) if (recent.start >= since) mergeSketches(recentSketch, recent.sketch);
+        if (entry.bucket) mergeSketches(recentSketch, toSketchCounts(entry.bucket.sketch));
+        series.push({ metricType: entry.metricType, endpoint: entry.endpoint, count: entry.count, errors: entry.errors, sumMs: entry.sum, recentSketch });
+      }
     }
-    const series = [...this.totals.entries()].map(([key, totals]) => {
-      const recentSketch: SketchCounts = {};
-      for (const entry of this.recent.get(key) ?? []) if (entry.start >= since) mergeSketches(recentSketch, entry.sketch);
-      mergeSketches(recentSketch, recentOpen.get(key));
-      return { metricType: totals.metricType, endpoint: totals.endpoint, count: totals.count, errors: totals.errors, sumMs: totals.sum, recentSketch };
-    });
     return { series, droppedRowsTotal: this.droppedTotal, pendingRows: this.pending.length };
+  }
+
+  private seriesFor(measurement: Measurement): Series {
+    const byName = this.series[measurement.kind];
+    let series = byName.get(measurement.name);
+    if (series) return series;
+    // Route names are patterns, so this only trips on a bug (an id in a name); keep the
+    // counts under one name rather than growing without bound.
+    const name = this.seriesCount >= this.maxSeries ? OVERFLOW_ENDPOINT : measurement.name;
+    series = byName.get(name);
+    if (!series) {
+      series = { ...metricSeries({ kind: measurement.kind, name }), count: 0, errors: 0, sum: 0, recent: [] };
+      byName.set(name, series);
+      this.seriesCount += 1;
+    }
+    return series;
+  }
+
+  /** A finished bucket becomes a row (waiting for closeBuckets) and joins the recent window. */
+  private retire(series: Series, bucket: OpenBucket): void {
+    const sketch = toSketchCounts(bucket.sketch);
+    this.closed.push(this.toRow(series, bucket, sketch));
+    const since = this.now() - RECENT_MS;
+    series.recent = series.recent.filter((entry) => entry.start >= since);
+    series.recent.push({ start: bucket.start, sketch });
   }
 
   private async flushOnce(db: DbOrTx, final: boolean): Promise<FlushResult> {
@@ -223,11 +249,11 @@ export class MetricsAggregator {
     );
   }
 
-  private toRow(bucket: Bucket): MetricRow {
-    const { p50, p95, p99 } = sketchPercentiles(bucket.sketch);
+  private toRow(series: Series, bucket: OpenBucket, sketch: SketchCounts): MetricRow {
+    const { p50, p95, p99 } = sketchPercentiles(sketch);
     return {
-      metricType: bucket.metricType,
-      endpoint: bucket.endpoint,
+      metricType: series.metricType,
+      endpoint: series.endpoint,
       metricValue: bucket.sum / bucket.count,
       recordedAt: new Date(bucket.start),
       metadata: {
@@ -241,19 +267,17 @@ export class MetricsAggregator {
         p50,
         p95,
         p99,
-        sketch: bucket.sketch,
-        statuses: bucket.statuses,
+        sketch,
+        statuses: Object.fromEntries([...bucket.statuses].map(([status, n]) => [String(status), n])),
         ...(bucket.lastErrorClass ? { lastErrorClass: bucket.lastErrorClass } : {}),
         instance: this.instance,
       },
     };
   }
+}
 
-  private remember(bucket: Bucket): void {
-    const key = seriesKey(bucket.metricType, bucket.endpoint);
-    const since = this.now() - RECENT_MS;
-    const list = (this.recent.get(key) ?? []).filter((entry) => entry.start >= since);
-    list.push({ start: bucket.start, sketch: bucket.sketch });
-    this.recent.set(key, list);
-  }
+function toSketchCounts(sketch: Map<number | null, number>): SketchCounts {
+  const counts: SketchCounts = {};
+  for (const [index, n] of sketch) counts[index === null ? ZERO_KEY : String(index)] = n;
+  return counts;
 }

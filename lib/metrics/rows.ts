@@ -23,7 +23,3 @@ export function metricSeries(measurement: Pick<Measurement, 'kind' | 'name'>): {
       return { metricType: 'job_duration', endpoint: measurement.name };
   }
 }
-
-export function seriesKey(metricType: string, endpoint: string, start?: number): string {
-  return start === undefined ? `${metricType}\u0000${endpoint}` : `${metricType}\u0000${endpoint}\u0000${start}`;
-}

@@ -18,9 +18,15 @@ export const ZERO_KEY = 'z';
 
 export type SketchCounts = Record<string, number>;
 
+/** The bucket index of a value, or null for the zero bucket (a number: cheap on a hot path). */
+export function bucketIndex(value: number): number | null {
+  if (!(value > MIN_VALUE)) return null;
+  return Math.ceil(Math.log(value) / LOG_GAMMA);
+}
+
 export function bucketKey(value: number): string {
-  if (!(value > MIN_VALUE)) return ZERO_KEY;
-  return String(Math.ceil(Math.log(value) / LOG_GAMMA));
+  const index = bucketIndex(value);
+  return index === null ? ZERO_KEY : String(index);
 }
 
 function bucketValue(key: string): number {
