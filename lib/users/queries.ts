@@ -12,6 +12,8 @@ export interface SessionUser {
   timeZone: string;
   theme: 'system' | 'light' | 'dark';
   highContrast: boolean;
+  /** ISO 4217: amounts in the analytics area are shown in it. */
+  displayCurrency: string;
 }
 
 const sessionColumns = {
@@ -24,6 +26,7 @@ const sessionColumns = {
   timeZone: users.timeZone,
   theme: users.theme,
   highContrast: users.highContrast,
+  displayCurrency: users.displayCurrency,
   disabledAt: users.disabledAt,
 };
 

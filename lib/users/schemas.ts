@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES, THEMES } from '../../db/schema';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password';
 import { LOCALES, isTimeZone } from '../i18n/config';
+import { isIsoCurrency } from '../events/schema';
 
 // Error messages are message keys under "errors" in messages/<locale>.json; the entry point
 // translates them into the user's language.
@@ -59,6 +60,8 @@ export const preferencesSchema = z.object({
     .trim()
     .refine(isTimeZone, { error: 'timeZoneInvalid' }),
   theme: z.enum(THEMES, { error: 'themeInvalid' }),
+  // The analytics area shows amounts in it (converted at each day's exchange rate).
+  displayCurrency: z.string({ error: 'required' }).refine(isIsoCurrency, { error: 'currencyInvalid' }).optional(),
   // An unchecked checkbox is simply absent from the form data.
   highContrast: z
     .enum(['on', 'true', 'false', ''])

@@ -10,7 +10,7 @@ import type { PreferencesInput } from './schemas';
 export async function updatePreferences(db: Db, userId: string, input: Partial<PreferencesInput>, context: MutationContext) {
   await db.transaction(async (tx) => {
     const [before] = await tx
-      .select({ locale: users.locale, timeZone: users.timeZone, theme: users.theme, highContrast: users.highContrast })
+      .select({ locale: users.locale, timeZone: users.timeZone, theme: users.theme, highContrast: users.highContrast, displayCurrency: users.displayCurrency })
       .from(users)
       .where(eq(users.id, userId))
       .limit(1);

@@ -20,7 +20,7 @@ export default async function ProfilePage() {
       <PreferencesForm
         action={savePreferencesAction}
         timeZones={timeZones}
-        current={{ locale: user.locale, timeZone: user.timeZone, theme: user.theme, highContrast: user.highContrast }}
+        current={{ locale: user.locale, timeZone: user.timeZone, theme: user.theme, highContrast: user.highContrast, displayCurrency: user.displayCurrency }}
       />
     </>
   );
