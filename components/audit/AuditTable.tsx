@@ -34,7 +34,7 @@ export async function AuditTable({
           {entries.map((entry) => (
             <tr key={entry.id} className="border-b border-line align-top">
               <td className="p-2">
-                <a href={detailHref(entry.id)} className="text-accent underline" aria-label={t('detailsOf', { id: entry.id })}>
+                <a href={detailHref(entry.id)} className="text-accent underline" aria-label={t('detailsOf', { id: String(entry.id) })}>
                   {format.number(entry.id, { useGrouping: false })}
                 </a>
               </td>

@@ -13,14 +13,14 @@ export async function ChainStatus({ verification }: { verification: AuditVerific
   if (verification.ok) {
     return (
       <p>
-        {verification.upToId === null ? t('verifiedEmpty', { time }) : t('verifiedUpTo', { id: verification.upToId, time })} {checked}
+        {verification.upToId === null ? t('verifiedEmpty', { time }) : t('verifiedUpTo', { id: String(verification.upToId), time })} {checked}
       </p>
     );
   }
   const reason = REASONS.find((known) => verification.detail?.startsWith(known));
   return (
     <p className="font-medium text-danger">
-      {t('broken', { id: verification.brokenAtId ?? 0, time, reason: reason ? t(`reasons.${reason}`) : (verification.detail ?? '') })}
+      {t('broken', { id: String(verification.brokenAtId ?? ''), time, reason: reason ? t(`reasons.${reason}`) : (verification.detail ?? '') })}
     </p>
   );
 }

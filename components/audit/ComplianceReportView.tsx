@@ -116,11 +116,11 @@ export async function ComplianceReportView({
         </h2>
         {report.anchor ? (
           <>
-            <p>{t('anchor.body', { id: report.anchor.id, time: format.dateTime(report.anchor.createdAt, { dateStyle: 'long', timeStyle: 'long' }) })}</p>
+            <p>{t('anchor.body', { id: String(report.anchor.id), time: format.dateTime(report.anchor.createdAt, { dateStyle: 'long', timeStyle: 'long' }) })}</p>
             <p className="my-2 break-all font-mono text-sm">
               <bdi>{report.anchor.hash ?? t('anchor.noHash')}</bdi>
             </p>
-            <p className="text-muted">{t('anchor.howToCheck', { id: report.anchor.id })}</p>
+            <p className="text-muted">{t('anchor.howToCheck', { id: String(report.anchor.id) })}</p>
           </>
         ) : (
           <p>{t('anchor.none')}</p>
@@ -129,11 +129,11 @@ export async function ComplianceReportView({
           {report.verification
             ? report.verification.ok
               ? t('anchor.verifiedUpTo', {
-                  id: report.verification.upToId ?? 0,
+                  id: String(report.verification.upToId ?? ''),
                   time: format.dateTime(report.verification.verifiedAt, { dateStyle: 'long', timeStyle: 'long' }),
                 })
               : t('anchor.verifyBroken', {
-                  id: report.verification.brokenAtId ?? 0,
+                  id: String(report.verification.brokenAtId ?? ''),
                   time: format.dateTime(report.verification.verifiedAt, { dateStyle: 'long', timeStyle: 'long' }),
                 })
             : t('anchor.neverVerified')}

@@ -20,6 +20,7 @@ const env = { ...process.env };
 for (const name of [
   'DATABASE_URL',
   'AUTH_SECRET',
+  'ENCRYPTION_KEY',
   'INNGEST_SIGNING_KEY',
   'INNGEST_SIGNING_KEY_FALLBACK',
   'INNGEST_EVENT_KEY',
@@ -59,6 +60,7 @@ if (process.env.E2E_DATABASE_URL) {
   url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
   env.AUTH_SECRET = randomBytes(32).toString('base64url');
+  env.ENCRYPTION_KEY = randomBytes(32).toString('base64');
   dropDatabase = async () => {
     await admin.unsafe(`drop database if exists "${name}" with (force)`).catch(() => {});
     await admin.end({ timeout: 2 });

@@ -1,9 +1,11 @@
 import type { HealthMonitorStep } from '../monitors/health-monitor-job';
+import { runDelivery } from '../notifications/run-delivery';
 import { evaluateRules } from './evaluate';
 
 /**
  * Steps appended to proactive-health-monitor after the probes, so rules see this minute's
- * checks. Each step's figures land in the job run's result ("evaluate-rules.fired", ...).
+ * checks; then delivery of what they enqueued. Each step's figures land in the job run's
+ * result ("evaluate-rules.fired", "deliver-notifications.delivered", ...).
  */
 export const alertingSteps: HealthMonitorStep[] = [
   {
@@ -16,4 +18,7 @@ export const alertingSteps: HealthMonitorStep[] = [
       return { ...result };
     },
   },
+  // Right after evaluation, so a page goes out in the same minute; the notification-delivery
+  // job sends retries (and anything left) every minute as well.
+  { id: 'deliver-notifications', run: async ({ db }) => ({ ...(await runDelivery(db)) }) },
 ];

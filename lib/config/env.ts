@@ -30,6 +30,14 @@ export const envSchema = z
     INNGEST_BASE_URL: z.url().optional(),
     JOBS_IN_PROCESS: booleanFlag.default(true),
     APP_URL: z.url().optional(),
+    /** AES-256-GCM key for secrets at rest (notification channels): 32 bytes, base64. */
+    ENCRYPTION_KEY: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z
+        .string()
+        .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64 encoded (try: openssl rand -base64 32)')
+        .optional(),
+    ),
     /** Redis for the shared rate-limiter store and the L2 cache; unset: Postgres (or memory). */
     REDIS_URL: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
     /** Where limiter state lives; default: redis with REDIS_URL, else postgres with DATABASE_URL, else memory. */
@@ -50,6 +58,13 @@ export const envSchema = z
     }
     if (value.RATE_LIMIT_STORE === 'redis' && !value.REDIS_URL) {
       ctx.addIssue({ code: 'custom', path: ['RATE_LIMIT_STORE'], message: 'is redis but REDIS_URL is not set' });
+    }
+    if (value.DATABASE_URL && !value.ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ENCRYPTION_KEY'],
+        message: 'is required when DATABASE_URL is set (32 bytes, base64; try: openssl rand -base64 32); every instance needs the same key',
+      });
     }
     const inngestDev = value.INNGEST_DEV !== undefined && value.INNGEST_DEV !== '' && value.INNGEST_DEV !== '0';
     if (inngestDev && value.NODE_ENV === 'production') {

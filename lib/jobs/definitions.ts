@@ -3,6 +3,7 @@ import { analyticsAggregatorJob, churnTrainingJob } from '../analytics/jobs';
 import { runHousekeeping } from '../housekeeping/housekeeping';
 import { healthMonitorSteps, proactiveHealthMonitorJob, runHealthMonitor } from '../monitors/health-monitor-job';
 import { alertingSteps } from '../alerting/job-steps';
+import { NOTIFICATION_DELIVERY_JOB_ID, runDelivery } from '../notifications/run-delivery';
 import { applyMetricsRetention } from '../metrics/retention';
 import { rollUpMetrics } from '../metrics/rollup';
 import { AUDIT_RETENTION_JOB_ID, AUDIT_VERIFY_JOB_ID, runAuditRetentionJob, runAuditVerifyJob } from '../audit/jobs';
@@ -76,8 +77,16 @@ export const healthMonitorWithAlertingJob: JobDefinition = {
   run: (ctx) => runHealthMonitor(ctx, [...healthMonitorSteps, ...alertingSteps]),
 };
 
+/** Sends due notifications (new ones, retries after backoff) from the outbox every minute. */
+export const notificationDeliveryJob: JobDefinition = {
+  id: NOTIFICATION_DELIVERY_JOB_ID,
+  cron: '* * * * *',
+  description: 'Delivers pending alert notifications from the outbox (Discord, Slack, email, webhooks), retrying with backoff for up to 24 hours.',
+  run: async ({ db }) => ({ ...(await runDelivery(db)) }),
+};
+
 /** Every job. Adding one here adds an Inngest function and an in-process schedule. */
-export const jobDefinitions: readonly JobDefinition[] = [housekeepingJob, auditVerifyJob, auditRetentionJob, metricsRollupJob, metricsRetentionJob, healthMonitorWithAlertingJob, analyticsAggregatorJob, churnTrainingJob];
+export const jobDefinitions: readonly JobDefinition[] = [housekeepingJob, auditVerifyJob, auditRetentionJob, metricsRollupJob, metricsRetentionJob, healthMonitorWithAlertingJob, notificationDeliveryJob, analyticsAggregatorJob, churnTrainingJob];
 
 export function findJobDefinition(id: string): JobDefinition | undefined {
   return jobDefinitions.find((definition) => definition.id === id);

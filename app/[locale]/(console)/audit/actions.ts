@@ -13,8 +13,8 @@ export const verifyChainAction = formAction({ name: 'audit.verifyChain', schema:
   const result = await verifyAuditChain(db, context, { trigger: 'manual' });
   revalidatePath('/[locale]/audit', 'page');
   const t = await getTranslations('audit.chain');
-  if (result.broken) return { status: 'error', message: t('brokenNow', { id: result.broken.id }) };
-  return { status: 'success', message: t('verifiedNow', { id: result.upToId ?? 0, count: result.entriesChecked }) };
+  if (result.broken) return { status: 'error', message: t('brokenNow', { id: String(result.broken.id) }) };
+  return { status: 'success', message: t('verifiedNow', { id: String(result.upToId ?? ''), count: result.entriesChecked }) };
 });
 
 const retentionSchema = z.object({

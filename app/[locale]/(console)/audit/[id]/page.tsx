@@ -13,7 +13,7 @@ const entryId = (raw: string) => (/^\d{1,15}$/.test(raw) ? Number(raw) : undefin
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations('audit.detail');
-  return { title: t('title', { id: entryId((await params).id) ?? 0 }) };
+  return { title: t('title', { id: (await params).id }) };
 }
 
 export default async function AuditEntryPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
@@ -30,7 +30,7 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ loc
   const list = `/${locale}/audit`;
   return (
     <>
-      <PageHeader title={t('title', { id })} description={t('description')}>
+      <PageHeader title={t('title', { id: String(id) })} description={t('description')}>
         <a href={list} className="text-accent underline">
           {t('back')}
         </a>
