@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'users.manage': ['admin'],
   'api_keys.manage': ['admin'],
   'monitors.manage': ['admin'],
+  'performance.manage': ['admin'],
+  'cache.manage': ['admin'],
   'profile.update': ['admin', 'analyst', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 

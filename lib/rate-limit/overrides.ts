@@ -9,15 +9,15 @@ import { POLICY_GROUPS } from './policies';
 
 export const overrideInput = z
   .object({
-    subjectType: z.enum(['user', 'api_key', 'ip']),
-    subjectId: z.string().trim().min(1).max(200),
-    policyGroup: z.enum(['*', ...POLICY_GROUPS] as [string, ...string[]]).default('*'),
-    mode: z.enum(['limit', 'block']),
-    limit: z.coerce.number().int().min(0).max(1_000_000).optional(),
-    reason: z.string().trim().max(500).default(''),
-    expiresInHours: z.coerce.number().int().min(1).max(24 * 365).optional(),
+    subjectType: z.enum(['user', 'api_key', 'ip'], { message: 'required' }),
+    subjectId: z.string({ message: 'required' }).trim().min(1, 'required').max(200, 'rateLimitSubjectUnknown'),
+    policyGroup: z.enum(['*', ...POLICY_GROUPS] as [string, ...string[]], { message: 'required' }).default('*'),
+    mode: z.enum(['limit', 'block'], { message: 'required' }),
+    limit: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number({ message: 'rateLimitInvalid' }).int('rateLimitInvalid').min(0, 'rateLimitInvalid').max(1_000_000, 'rateLimitInvalid').optional()),
+    reason: z.string().trim().max(500, 'rateLimitReasonTooLong').default(''),
+    expiresInHours: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number({ message: 'rateLimitExpiryInvalid' }).int('rateLimitExpiryInvalid').min(1, 'rateLimitExpiryInvalid').max(24 * 365, 'rateLimitExpiryInvalid').optional()),
   })
-  .refine((value) => value.mode === 'block' || value.limit !== undefined, { path: ['limit'], message: 'required' });
+  .refine((value) => value.mode === 'block' || value.limit !== undefined, { path: ['limit'], message: 'rateLimitInvalid' });
 
 export type OverrideInput = z.infer<typeof overrideInput>;
 
