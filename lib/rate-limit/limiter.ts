@@ -39,14 +39,51 @@ class TimeoutError extends Error {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new TimeoutError(ms)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
+/**
+ * Deadlines for store calls without a timer per call (a setTimeout + clearTimeout per decision
+ * cost more than the memory store's decision itself): one interval, running only while calls
+ * are pending, rejects those past their deadline (within a quarter of the timeout).
+ */
+class Deadlines {
+  private readonly pending = new Set<{ at: number; reject: (error: Error) => void }>();
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(private readonly ms: number) {}
+
+  run<T>(promise: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const entry = { at: Date.now() + this.ms, reject };
+      this.pending.add(entry);
+      this.ensureTimer();
+      promise.then(
+        (value) => {
+          this.pending.delete(entry);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.pending.delete(entry);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  }
+
+  private ensureTimer(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      const now = Date.now();
+      for (const entry of this.pending) {
+        if (entry.at > now) continue;
+        this.pending.delete(entry);
+        entry.reject(new TimeoutError(this.ms));
+      }
+      if (this.pending.size === 0) {
+        clearInterval(this.timer);
+        this.timer = undefined;
+      }
+    }, Math.max(5, Math.floor(this.ms / 4)));
+    this.timer.unref();
+  }
 }
 
 /**
@@ -58,7 +95,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export class RateLimiter {
   readonly store: LimiterStore;
   private readonly adjustments: AdjustmentsSource;
-  private readonly timeoutMs: number;
+  private readonly deadlines: Deadlines;
   private readonly counters: EventCounters;
   private readonly logger: Pick<Console, 'warn'>;
   private lastFaultLog = 0;
@@ -67,7 +104,7 @@ export class RateLimiter {
   constructor(options: LimiterOptions) {
     this.store = options.store;
     this.adjustments = options.adjustments ?? NO_ADJUSTMENTS;
-    this.timeoutMs = options.timeoutMs ?? 250;
+    this.deadlines = new Deadlines(options.timeoutMs ?? 250);
     this.counters = options.counters ?? eventCounters();
     this.logger = options.logger ?? console;
   }
@@ -81,7 +118,7 @@ export class RateLimiter {
     let factor = 1;
     let base: number = policy.limit;
     try {
-      const adjustments = await withTimeout(this.adjustments.get(policy.group, identity.type, identity.id, nowMs), this.timeoutMs);
+      const adjustments = await this.deadlines.run(this.adjustments.get(policy.group, identity.type, identity.id, nowMs));
       factor = adjustments.factor;
       if (adjustments.override?.blocked) {
         const retry = adjustments.override.expiresAt ? Math.ceil((adjustments.override.expiresAt.getTime() - nowMs) / 1000) : policy.windowSeconds;
@@ -94,7 +131,7 @@ export class RateLimiter {
     const limit = base === 0 ? 0 : Math.max(1, Math.floor(base * factor));
     const params: GcraParams = { limit, windowMs, cost };
     try {
-      const decision = await withTimeout(this.store.consume(`${policy.group}:${identity.type}:${identity.id}`, nowMs, params), this.timeoutMs);
+      const decision = await this.deadlines.run(this.store.consume(`${policy.group}:${identity.type}:${identity.id}`, nowMs, params));
       const state = describe(decision, nowMs, params);
       return { ...state, policy, effectiveLimit: limit, refusedBy: state.allowed ? undefined : 'limit', failedOpen: false, throttleFactor: factor };
     } catch (error) {
