@@ -45,6 +45,22 @@ export const AUDIT_ACTIONS = [
   'exchange_rates.import',
   'model_price.update',
   'analytics.export',
+  // Alerting (issue 4): rules, channels, silences, alerts handled by hand.
+  'alert_rule.create',
+  'alert_rule.update',
+  'alert_rule.delete',
+  'alert_rule.enable',
+  'alert_rule.disable',
+  'channel.create',
+  'channel.update',
+  'channel.delete',
+  'channel.enable',
+  'channel.disable',
+  'channel.test',
+  'silence.create',
+  'silence.cancel',
+  'alert.acknowledge',
+  'alert.resolve',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

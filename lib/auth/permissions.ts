@@ -22,6 +22,10 @@ export const PERMISSIONS = {
   'monitors.manage': ['admin'],
   'performance.manage': ['admin'],
   'cache.manage': ['admin'],
+  // Alerting (issue 4): rules, channels and silences are admin work; admins and analysts
+  // on call acknowledge and resolve alerts.
+  'alerts.manage': ['admin'],
+  'alerts.respond': ['admin', 'analyst'],
   'profile.update': ['admin', 'analyst', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
