@@ -38,14 +38,30 @@ export async function recomputeRollups(tx: Tx, range: DayRange): Promise<void> {
     group by 1, 2`);
 
   await tx.execute(sql`delete from analytics_daily_active where day between ${from}::date and ${to}::date`);
+  // Distinct users over the last 7 / 30 days in one pass: each active day of a user covers the
+  // target days [day, day + size - 1] not already covered by their previous active day, so
+  // per user the intervals never overlap and the count for a day is a running sum of +1/-1.
   await tx.execute(sql`
+    with sizes(size) as (values (7), (30)),
+    ud as (
+      select s.size, u.day, lag(u.day) over (partition by s.size, u.user_id order by u.day) as prev
+      from sizes s join analytics_user_days u on u.day between ${from}::date - (s.size - 1) and ${to}::date
+    ),
+    iv as (select size, greatest(day, coalesce(prev + size, day)) as s, day + size - 1 as e from ud),
+    deltas as (
+      select size, at, sum(delta) as delta from (
+        select size, s as at, 1 as delta from iv
+        union all
+        select size, e + 1, -1 from iv
+      ) x group by size, at
+    ),
+    dau as (select day, count(*) as n from analytics_user_days where day between ${from}::date and ${to}::date group by day)
     insert into analytics_daily_active (day, dau, wau, mau)
     select d::date,
-      (select count(*) from analytics_user_days u where u.day = d::date),
-      (select count(distinct user_id) from analytics_user_days u where u.day between d::date - 6 and d::date),
-      (select count(distinct user_id) from analytics_user_days u where u.day between d::date - 29 and d::date)
+      coalesce((select n from dau where dau.day = d::date), 0),
+      coalesce((select sum(delta) from deltas w where w.size = 7 and w.at <= d::date), 0),
+      coalesce((select sum(delta) from deltas w where w.size = 30 and w.at <= d::date), 0)
     from generate_series(${from}::date, ${to}::date, interval '1 day') as d`);
-
   await tx.execute(sql`delete from analytics_daily_plugins where day between ${from}::date and ${to}::date`);
   await tx.execute(sql`
     insert into analytics_daily_plugins (day, plugin_id, installs, uninstalls, uses, users)
