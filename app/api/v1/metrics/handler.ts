@@ -17,9 +17,10 @@ const BODY_PROBLEMS: Record<BodyProblem, string> = {
  */
 export function createIngestHandler(deps: ApiDeps = {}) {
   return apiHandler({ name: 'POST /api/v1/metrics', scope: 'metrics:write', ...deps }, async (request, { db, now, requestId }) => {
-    const body = await readJsonBody(request, MAX_BODY_BYTES);
+    // The retention setting is read while the body streams in: one round trip less per batch.
+    const [body, bounds] = await Promise.all([readJsonBody(request, MAX_BODY_BYTES), recordedAtBounds(db, now)]);
     if (!body.ok) return apiErrorResponse(400, body.problem, BODY_PROBLEMS[body.problem], requestId);
-    const validation = validateIngestBody(body.value, await recordedAtBounds(db, now));
+    const validation = validateIngestBody(body.value, bounds);
     if (!validation.ok) {
       const count = validation.issues.length;
       return apiErrorResponse(422, 'validation_failed', `${count} field${count === 1 ? '' : 's'} failed validation; nothing was stored.`, requestId, {
