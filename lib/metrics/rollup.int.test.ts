@@ -46,6 +46,7 @@ describe('metric rollups', () => {
     await t.db.insert(productionMetrics).values([
       { metricType: 'queue_depth', endpoint: 'worker-1', metricValue: 7, recordedAt: at('10:00:05') },
       { metricType: 'queue_depth', endpoint: 'worker-1', metricValue: 9, recordedAt: at('10:00:55') },
+      { metricType: 'queue_depth', endpoint: 'worker-1', metricValue: 7, recordedAt: at('10:00:30'), metadata: { agg: 1, note: 'not our format' } },
       { metricType: 'queue_depth', endpoint: null, metricValue: 3, recordedAt: at('10:01:30'), metadata: { region: 'eu' } },
     ]);
 
@@ -75,14 +76,14 @@ describe('metric rollups', () => {
     expect(Math.abs(hour!.p95! - trueQuantile(all, 0.95)) / trueQuantile(all, 0.95)).toBeLessThanOrEqual(0.01);
     expect(hour!.metadata).toEqual({ statuses: { '200': 876, '500': 24 }, lastErrorClass: 'HTTP 500' });
 
-    // Plain points count one each; a null endpoint is ''.
+    // Plain points count one each (also one claiming agg without our fields); a null endpoint is ''.
     const queue = await t.db.select().from(metricRollups1m).where(eq(metricRollups1m.metricType, 'queue_depth')).orderBy(asc(metricRollups1m.endpoint));
     expect(queue.map((row) => [row.endpoint, row.count, row.sum, row.min, row.max])).toEqual([
       ['', 1, 3, 3, 3],
-      ['worker-1', 2, 16, 7, 9],
+      ['worker-1', 3, 23, 7, 9],
     ]);
     const pointSketch: SketchCounts = {};
-    addToSketch(pointSketch, 7);
+    addToSketch(pointSketch, 7, 2);
     addToSketch(pointSketch, 9);
     expect(queue[1]!.histogram).toEqual(pointSketch);
     expect(queue[1]!.p99).toBeCloseTo(sketchQuantile(pointSketch, 0.99)!, 9);

@@ -86,8 +86,9 @@ async function startOf(tx: DbOrTx, level: Level, completeTo: number): Promise<nu
 
 /**
  * The source rows of a level in one shape: a raw row with metadata.agg (our 10-second buckets)
- * counts as its count/errors/sum/min/max/sketch; a raw row without (a point from ingest) as
- * one observation of metric_value; a 1-minute rollup as its columns. Malformed metadata makes
+ * counts as its count/errors/sum/min/max/sketch; raw rows without (points from ingest) count
+ * one observation of metric_value each, grouped by sketch key (plain_key, weight cnt); a
+ * 1-minute rollup counts as its columns. Malformed metadata makes
  * a row a plain point instead of failing the whole rollup.
  */
 function sourceRows(level: Level, from: Date, to: Date): SQL {
@@ -104,31 +105,36 @@ function sourceRows(level: Level, from: Date, to: Date): SQL {
       from metric_rollups_1m
       where bucket_start >= ${lower} and bucket_start < ${upper}`;
   }
+  // Checked only where the key exists, so a plain point costs one `?` test.
+  const isAgg = sql`coalesce(case when metadata ? 'agg' then metadata->>'agg' = '1'
+      and jsonb_typeof(metadata->'sketch') = 'object' and jsonb_typeof(metadata->'count') = 'number'
+      and jsonb_typeof(metadata->'sum') = 'number' and jsonb_typeof(metadata->'min') = 'number'
+      and jsonb_typeof(metadata->'max') = 'number' end, false)`;
+  const bucket = sql`date_bin(interval '1 minute', recorded_at, ${origin})`;
+  // Plain points are grouped by series, minute and sketch key right away: the rest of the
+  // statement then handles one row per distinct key instead of one per point.
   return sql`
-    select metric_type, endpoint, bucket_start, at,
-           case when agg then (m->>'count')::float8 else 1 end as cnt,
-           case when agg and jsonb_typeof(m->'errors') = 'number' then (m->>'errors')::float8 else 0 end as errs,
-           case when agg then (m->>'sum')::float8 else v end as total,
-           case when agg then (m->>'min')::float8 else v end as lo,
-           case when agg then (m->>'max')::float8 else v end as hi,
-           case when agg then m->'sketch' end as sketch,
-           case when agg then null
-                when v > ${MIN_VALUE}::float8 and v < 'Infinity'::float8 then ceil(ln(v) / ${LOG_GAMMA}::float8)::int::text
-                else ${ZERO_KEY} end as plain_key,
-           case when agg and jsonb_typeof(m->'statuses') = 'object' then m->'statuses' end as statuses,
-           case when agg then m->>'lastErrorClass' end as last_error_class
+    select metric_type, coalesce(endpoint, '') as endpoint, ${bucket} as bucket_start, recorded_at as at,
+           (metadata->>'count')::float8 as cnt,
+           case when jsonb_typeof(metadata->'errors') = 'number' then (metadata->>'errors')::float8 else 0 end as errs,
+           (metadata->>'sum')::float8 as total, (metadata->>'min')::float8 as lo, (metadata->>'max')::float8 as hi,
+           metadata->'sketch' as sketch, null::text as plain_key,
+           case when jsonb_typeof(metadata->'statuses') = 'object' then metadata->'statuses' end as statuses,
+           metadata->>'lastErrorClass' as last_error_class
+    from production_metrics
+    where recorded_at >= ${lower} and recorded_at < ${upper} and ${isAgg}
+    union all
+    select metric_type, endpoint, bucket_start, max(at), count(*)::float8, 0, sum(v), min(v), max(v), null, plain_key, null, null
     from (
-      select metric_type, coalesce(endpoint, '') as endpoint, recorded_at as at, metadata as m, metric_value::float8 as v,
-             date_bin(interval '1 minute', recorded_at, ${origin}) as bucket_start,
-             coalesce(metadata->>'agg' = '1'
-               and jsonb_typeof(metadata->'sketch') = 'object'
-               and jsonb_typeof(metadata->'count') = 'number'
-               and jsonb_typeof(metadata->'sum') = 'number'
-               and jsonb_typeof(metadata->'min') = 'number'
-               and jsonb_typeof(metadata->'max') = 'number', false) as agg
+      select metric_type, coalesce(endpoint, '') as endpoint, ${bucket} as bucket_start, recorded_at as at, metric_value::float8 as v
       from production_metrics
-      where recorded_at >= ${lower} and recorded_at < ${upper}
-    ) raw`;
+      where recorded_at >= ${lower} and recorded_at < ${upper} and not ${isAgg}
+    ) point
+    cross join lateral (
+      select case when v > ${MIN_VALUE}::float8 and v < 'Infinity'::float8 then ceil(ln(v) / ${LOG_GAMMA}::float8)::int::text
+                  else ${ZERO_KEY} end as plain_key
+    ) keyed
+    group by metric_type, endpoint, bucket_start, plain_key`;
 }
 
 /** The percentile read from a merged sketch: the same bucket value as sketchQuantile(). */
@@ -165,7 +171,7 @@ function rollupStatement(level: Level, from: Date, to: Date): SQL {
         where s.sketch is not null and jsonb_typeof(s.sketch) = 'object'
           and (e.key = ${ZERO_KEY} or e.key ~ '^-?[0-9]{1,6}$') and e.value ~ ${numericText}
         union all
-        select metric_type, endpoint, bucket_start, plain_key, 1 from src where plain_key is not null
+        select metric_type, endpoint, bucket_start, plain_key, cnt from src where plain_key is not null
       ) entries group by ${series}, key
     ),
     ranked as (
