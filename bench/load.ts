@@ -1,0 +1,188 @@
+/**
+ * Load test (issue 6) that stops by itself: CONNECTIONS open keep-alive connections on loopback,
+ * RATE requests/s overall for DURATION seconds, spread over the connections, alternating between
+ * GET /api/health/ready and POST /api/v1/metrics (one point, a key from LOAD_API_KEYS spread over
+ * the connections). Prints p50/p95/p99 latency, errors (socket errors, timeouts, 5xx) and 429s
+ * per endpoint.
+ *
+ *   BASE_URL=http://127.0.0.1:3000 LOAD_API_KEYS=smm_..,smm_.. npx tsx bench/load.ts
+ *
+ * Env: CONNECTIONS (default 10000), RATE (default 1000), DURATION (default 60), BASE_URL,
+ * LOAD_API_KEYS (comma-separated; without keys only the health route is loaded).
+ * Each connection is a raw socket with its own in-order request queue (HTTP/1.1 keep-alive,
+ * no pipelining: a request is written when the previous answer is in). The file-descriptor
+ * limit bounds CONNECTIONS: the client and the server each need one per connection, so run
+ * with `ulimit -n` above CONNECTIONS + 1000 on both (here the hard limit is 20,000, enough for
+ * 10,000 on each side when client and server run as separate processes).
+ * Targets: p95 < 200 ms, errors < 0.1%.
+ */
+import { connect, type Socket } from 'node:net';
+
+const BASE = new URL(process.env.BASE_URL ?? 'http://127.0.0.1:3000');
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10_000);
+const RATE = Number(process.env.RATE ?? 1_000);
+const DURATION = Number(process.env.DURATION ?? 60);
+const KEYS = (process.env.LOAD_API_KEYS ?? '').split(',').filter(Boolean);
+const TIMEOUT_MS = 10_000;
+
+type Target = 'ready' | 'ingest';
+interface Stats {
+  latencies: number[];
+  byStatus: Map<number, number>;
+  errors: number;
+}
+const stats: Record<Target, Stats> = {
+  ready: { latencies: [], byStatus: new Map(), errors: 0 },
+  ingest: { latencies: [], byStatus: new Map(), errors: 0 },
+};
+
+function request(target: Target, key: string | undefined): string {
+  const host = `${BASE.hostname}:${BASE.port || 80}`;
+  if (target === 'ready') return `GET /api/health/ready HTTP/1.1\r\nHost: ${host}\r\nConnection: keep-alive\r\n\r\n`;
+  const body = JSON.stringify({ points: [{ metric_type: 'load.test', value: Math.random() * 100, endpoint: 'GET /load' }] });
+  return `POST /api/v1/metrics HTTP/1.1\r\nHost: ${host}\r\nConnection: keep-alive\r\nAuthorization: Bearer ${key}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+}
+
+class Connection {
+  private socket: Socket | undefined;
+  private buffer = Buffer.alloc(0);
+  private queue: Target[] = [];
+  private inFlight: { target: Target; started: number; timer: ReturnType<typeof setTimeout> } | undefined;
+  open = false;
+
+  constructor(private readonly key: string | undefined) {}
+
+  connect(): Promise<void> {
+    return new Promise((resolve) => {
+      const socket = connect({ host: BASE.hostname, port: Number(BASE.port || 80) });
+      this.socket = socket;
+      socket.setNoDelay(true);
+      socket.once('connect', () => {
+        this.open = true;
+        resolve();
+      });
+      socket.on('data', (chunk: Buffer) => this.onData(chunk));
+      socket.on('error', () => {
+        this.fail();
+        resolve();
+      });
+      socket.on('close', () => {
+        this.open = false;
+        this.fail();
+      });
+    });
+  }
+
+  send(target: Target): void {
+    if (target === 'ingest' && !this.key) target = 'ready';
+    this.queue.push(target);
+    this.pump();
+  }
+
+  close(): void {
+    this.socket?.destroy();
+  }
+
+  private pump(): void {
+    if (this.inFlight || !this.open || this.queue.length === 0) return;
+    const target = this.queue.shift()!;
+    const timer = setTimeout(() => {
+      stats[target].errors++;
+      this.inFlight = undefined;
+      this.socket?.destroy();
+    }, TIMEOUT_MS);
+    this.inFlight = { target, started: performance.now(), timer };
+    this.socket!.write(request(target, this.key));
+  }
+
+  private fail(): void {
+    if (this.inFlight) {
+      clearTimeout(this.inFlight.timer);
+      stats[this.inFlight.target].errors++;
+      this.inFlight = undefined;
+    }
+    for (const target of this.queue) stats[target].errors++;
+    this.queue = [];
+  }
+
+  private onData(chunk: Buffer): void {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const end = this.buffer.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const head = this.buffer.subarray(0, end).toString('latin1');
+      const status = Number(head.slice(9, 12));
+      const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
+      const chunked = /\r\ntransfer-encoding:\s*chunked/i.test(head);
+      let total = end + 4 + length;
+      if (chunked) {
+        const terminator = this.buffer.indexOf('\r\n0\r\n\r\n', end);
+        if (terminator < 0) return;
+        total = terminator + 7;
+      } else if (this.buffer.length < total) return;
+      this.buffer = this.buffer.subarray(total);
+      const flight = this.inFlight;
+      if (!flight) continue;
+      clearTimeout(flight.timer);
+      this.inFlight = undefined;
+      const s = stats[flight.target];
+      s.latencies.push(performance.now() - flight.started);
+      s.byStatus.set(status, (s.byStatus.get(status) ?? 0) + 1);
+      if (status >= 500) s.errors++;
+      this.pump();
+    }
+  }
+}
+
+function q(sorted: number[], p: number): string {
+  return sorted.length ? `${sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(1)} ms` : '-';
+}
+
+async function main(): Promise<void> {
+  console.log(`Opening ${CONNECTIONS} connections to ${BASE.origin} ...`);
+  const connections = Array.from({ length: CONNECTIONS }, (_, i) => new Connection(KEYS.length ? KEYS[i % KEYS.length] : undefined));
+  for (let i = 0; i < connections.length; i += 500) await Promise.all(connections.slice(i, i + 500).map((c) => c.connect()));
+  const open = connections.filter((c) => c.open).length;
+  console.log(`${open} open (${CONNECTIONS - open} failed). Sending ${RATE} req/s for ${DURATION} s ...`);
+  const tickMs = 10;
+  const perTick = RATE / (1000 / tickMs);
+  let owed = 0;
+  let sent = 0;
+  let next = 0;
+  const started = Date.now();
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      const elapsed = Date.now() - started;
+      if (elapsed >= DURATION * 1000) {
+        clearInterval(timer);
+        resolve();
+        return;
+      }
+      owed += perTick;
+      while (owed >= 1) {
+        owed -= 1;
+        const connection = connections[next++ % connections.length]!;
+        connection.send(sent++ % 2 === 0 ? 'ready' : 'ingest');
+      }
+    }, tickMs);
+  });
+  // Let the last answers arrive (bounded by the request timeout).
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  for (const c of connections) c.close();
+  console.log(`\nSent ${sent} requests in ${DURATION} s over ${open} connections.`);
+  for (const [target, s] of Object.entries(stats)) {
+    const sorted = [...s.latencies].sort((a, b) => a - b);
+    const total = sorted.length + s.errors;
+    if (total === 0) continue;
+    const statuses = [...s.byStatus].sort(([a], [b]) => a - b).map(([code, n]) => `${code}: ${n}`).join(', ');
+    console.log(`${target.padEnd(7)} answered ${sorted.length}, p50 ${q(sorted, 0.5)}, p95 ${q(sorted, 0.95)}, p99 ${q(sorted, 0.99)}; errors ${s.errors} (${((s.errors / total) * 100).toFixed(2)}%); 429s ${s.byStatus.get(429) ?? 0}; statuses ${statuses}`);
+  }
+}
+
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

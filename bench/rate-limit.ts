@@ -1,0 +1,255 @@
+/**
+ * Edge protection benchmarks (issue 6), side by side in one run. `npx tsx bench/rate-limit.ts`.
+ *
+ * 1. Limiter decisions/s and p50/p99 latency: our GCRA limiter against rate-limiter-flexible
+ *    (fixed window) on the same store: memory, Postgres (BENCH_DATABASE_URL, default the local
+ *    server; a scratch database is created and dropped) and Redis (REDIS_URL, default
+ *    127.0.0.1:6379). 32 decisions in flight, 1,000 identities, a limit nobody reaches so
+ *    both do the full write path.
+ * 2. Cache hit rate of L1 (lru-cache) on a Zipf(1) workload: 100,000 keys, capacity 10,000
+ *    (10%), 1,000,000 reads through wrap(). Target >= 80%.
+ * 3. L1 hit ops/s (get of a present key).
+ * 4. The same route bare and limited + instrumented (memory store, the real aggregator as
+ *    the sink), autocannon one after the other against a child process, 3 rounds. Target >= 0.9x.
+ * Loopback only; bounded to about two minutes.
+ */
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import Redis from 'ioredis';
+import postgres from 'postgres';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import * as schema from '../db/schema';
+import type { Db } from '../db/types';
+import { Cache } from '../lib/cache/cache';
+import { EventCounters } from '../lib/metrics/counters';
+import { MetricsAggregator } from '../lib/metrics/aggregator';
+import { setMeasurementSink } from '../lib/metrics/instrument';
+import { instrumentRoute } from '../lib/metrics/route';
+import { rateLimitHeaders } from '../lib/rate-limit/headers';
+import { RateLimiter } from '../lib/rate-limit/limiter';
+import { MemoryStore } from '../lib/rate-limit/memory-store';
+import type { RateLimitPolicy } from '../lib/rate-limit/policies';
+import { PostgresStore } from '../lib/rate-limit/postgres-store';
+import { RedisStore } from '../lib/rate-limit/redis-store';
+
+const PG_BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 20_000);
+const IN_FLIGHT = 32;
+const IDENTITIES = 1_000;
+const policy: RateLimitPolicy = { group: 'bench', identity: 'api_key', limit: 1_000_000_000, windowSeconds: 60, throttle: { maxErrorRate: 1, maxP95Ms: 1e9 } };
+
+interface Result {
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+async function run(decide: (key: string) => Promise<unknown>, total = DECISIONS): Promise<Result> {
+  const latencies: number[] = new Array(total);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t0 = performance.now();
+        await decide(`k${i % IDENTITIES}`);
+        latencies[i] = performance.now() - t0;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: total / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
+}
+
+const fmt = (r: Result) => `${Math.round(r.perSecond).toString().padStart(8)} /s  p50 ${r.p50.toFixed(3).padStart(7)} ms  p99 ${r.p99.toFixed(3).padStart(7)} ms`;
+
+function ours(store: ConstructorParameters<typeof RateLimiter>[0]['store']): (key: string) => Promise<unknown> {
+  const limiter = new RateLimiter({ store, timeoutMs: 5_000, counters: new EventCounters(() => {}) });
+  return (key) => limiter.check(policy, { type: 'api_key', id: key }, Date.now());
+}
+
+function theirs(limiter: RateLimiterAbstract): (key: string) => Promise<unknown> {
+  return (key) => limiter.consume(key).catch((refusal: unknown) => refusal);
+}
+
+async function limiterBench(): Promise<void> {
+  console.log(`\n1. Limiter decisions (${DECISIONS} each, ${IN_FLIGHT} in flight, ${IDENTITIES} identities)`);
+  const rows: Array<[string, Result, Result]> = [];
+  rows.push(['memory', await run(ours(new MemoryStore())), await run(theirs(new RateLimiterMemory({ points: policy.limit, duration: 60 })))]);
+
+  const dbName = `smm_bench_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(PG_BASE, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${dbName}"`);
+  const url = PG_BASE.replace(/\/[^/]*$/, `/${dbName}`);
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  try {
+    await client.unsafe('create table rate_limit_state (key text primary key, tat_ms float8 not null, allowed boolean not null)');
+    const db = drizzle(client, { schema }) as unknown as Db;
+    // rate-limiter-flexible speaks node-postgres; this adapter gives it postgres.js's pool.
+    const pgAdapter = { query: ({ text, values }: { text: string; values?: unknown[] }) => client.unsafe(text, (values ?? []) as never[]).then((rows) => ({ rows })) };
+    const rlfPg = await new Promise<RateLimiterPostgres>((resolve, reject) => {
+      const limiter: RateLimiterPostgres = new RateLimiterPostgres(
+        { storeClient: pgAdapter, storeType: 'client', points: policy.limit, duration: 60, tableName: 'rlflx', clearExpiredByTimeout: false },
+        (error?: Error) => (error ? reject(error) : resolve(limiter)),
+      );
+    });
+    rows.push(['postgres', await run(ours(new PostgresStore(db))), await run(theirs(rlfPg))]);
+  } finally {
+    await client.end();
+    await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+    await admin.end();
+  }
+
+  const redis = new Redis(REDIS_URL);
+  const prefix = `smm:bench:${randomBytes(4).toString('hex')}:`;
+  try {
+    rows.push(['redis', await run(ours(new RedisStore(redis, prefix))), await run(theirs(new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}rlf`, points: policy.limit, duration: 60 })))]);
+  } finally {
+    let cursor = '0';
+    do {
+      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = nextCursor;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+    redis.disconnect();
+  }
+  console.log('store      | ours (GCRA, sliding)                        | rate-limiter-flexible (fixed window)');
+  for (const [store, a, b] of rows) console.log(`${store.padEnd(10)} | ${fmt(a)} | ${fmt(b)}   ours/theirs ${(a.perSecond / b.perSecond).toFixed(2)}x`);
+}
+
+/** Zipf(1) sampler over n keys by inverse CDF (binary search over the cumulative weights). */
+function zipf(n: number): () => number {
+  const cdf = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) cdf[i] = sum += 1 / (i + 1);
+  // mulberry32: a seeded PRNG with 32-bit integer arithmetic (a float LCG loses bits and cycles).
+  let seed = 42;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  return () => {
+    const target = random() * sum;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+async function cacheBench(): Promise<void> {
+  const keys = 100_000;
+  const reads = 1_000_000;
+  const cache = new Cache({ maxEntries: keys / 10, counters: new EventCounters(() => {}) });
+  const next = zipf(keys);
+  let computed = 0;
+  for (let i = 0; i < reads; i++) {
+    const key = `z:${next()}`;
+    await cache.wrap(key, async () => {
+      computed++;
+      return key;
+    }, { ttlSeconds: 3_600 });
+  }
+  const hitRate = 1 - computed / reads;
+  console.log(`\n2. Cache on Zipf(1): ${keys} keys, L1 capacity ${keys / 10}, ${reads} reads: hit rate ${(hitRate * 100).toFixed(1)}% (target >= 80%)`);
+
+  const hot = new Cache({ counters: new EventCounters(() => {}) });
+  await hot.set('hot:key', { v: 1 }, { ttlSeconds: 3_600 });
+  const n = 1_000_000;
+  const started = performance.now();
+  for (let i = 0; i < n; i++) await hot.get('hot:key');
+  console.log(`3. L1 hit: ${Math.round(n / ((performance.now() - started) / 1000)).toLocaleString('en')} gets/s`);
+}
+
+// ---- 4. route bare vs limited + instrumented, served by a child process ----
+
+async function bare(request: Request): Promise<Response> {
+  return Response.json({ status: 'ok', path: new URL(request.url).pathname });
+}
+
+function serve(): void {
+  const aggregator = new MetricsAggregator({ instance: 'bench', logger: { warn: () => {} } });
+  setMeasurementSink(aggregator.record);
+  const limiter = new RateLimiter({ store: new MemoryStore(), counters: new EventCounters(() => {}) });
+  const limitedPolicy: RateLimitPolicy = { ...policy, group: 'public' };
+  const limited = instrumentRoute('GET /bench', async (request: Request) => {
+    const ip = request.headers.get('x-forwarded-for') ?? '127.0.0.1';
+    const outcome = await limiter.check(limitedPolicy, { type: 'ip', id: ip }, Date.now());
+    const headers = rateLimitHeaders([{ name: 'public', quota: outcome.effectiveLimit, windowSeconds: 60, state: outcome }], outcome.allowed ? undefined : outcome.retryAfterSeconds);
+    const response = await bare(request);
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  });
+  const handlers = { bare, limited: (request: Request) => limited(request, undefined) };
+  const ports: Record<string, number> = {};
+  let pending = Object.keys(handlers).length;
+  for (const [name, handler] of Object.entries(handlers)) {
+    const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      void (async () => {
+        const response = await handler(new Request(`http://127.0.0.1${req.url ?? '/'}`, { headers: req.headers as Record<string, string> }));
+        res.writeHead(response.status, Object.fromEntries(response.headers));
+        res.end(Buffer.from(await response.arrayBuffer()));
+      })();
+    });
+    server.listen(0, '127.0.0.1', () => {
+      ports[name] = (server.address() as AddressInfo).port;
+      if (--pending === 0) process.send?.(ports);
+    });
+  }
+}
+
+async function cannon(port: number, seconds: number): Promise<number> {
+  const result = await autocannon({ url: `http://127.0.0.1:${port}/bench`, connections: 50, duration: seconds });
+  return result.requests.average;
+}
+
+async function routeBench(): Promise<void> {
+  const child = fork(process.argv[1]!, ['serve'], { execArgv: process.execArgv, stdio: 'inherit' });
+  const ports = await new Promise<Record<string, number>>((resolve) => child.once('message', (message) => resolve(message as Record<string, number>)));
+  try {
+    await cannon(ports.bare!, 2);
+    await cannon(ports.limited!, 2);
+    const ratios: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const order = round % 2 ? ['limited', 'bare'] : ['bare', 'limited'];
+      const rps: Record<string, number> = {};
+      for (const name of order) rps[name] = await cannon(ports[name]!, 4);
+      ratios.push(rps.limited! / rps.bare!);
+      console.log(`   round ${round + 1}: bare ${Math.round(rps.bare!)} req/s, limited+instrumented ${Math.round(rps.limited!)} req/s, ratio ${(rps.limited! / rps.bare!).toFixed(3)}`);
+    }
+    ratios.sort((a, b) => a - b);
+    console.log(`4. Route limited+instrumented vs bare (autocannon, 50 connections): median ratio ${ratios[1]!.toFixed(3)}x (target >= 0.9x)`);
+  } finally {
+    child.kill();
+  }
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === 'serve') return serve();
+  await limiterBench();
+  await cacheBench();
+  console.log('\n4. Route bench');
+  await routeBench();
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
