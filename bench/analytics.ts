@@ -77,7 +77,8 @@ async function main() {
       for (const index of indexes) await sql.unsafe(index.indexdef);
       await sql`analyze analytics_events`;
     });
-    const [[{ size }]] = await Promise.all([sql<{ size: string }[]>`select pg_size_pretty(pg_total_relation_size('analytics_events')) as size`]);
+    const [sizeRow] = await sql<{ size: string }[]>`select pg_size_pretty(pg_total_relation_size('analytics_events')) as size`;
+    const size = sizeRow?.size ?? '?';
     console.log(`\nLoaded ${EVENTS.toLocaleString('en')} events over 90 days (${size} with indexes) in ${seconds(loadMs)}.`);
 
     const now = new Date();
