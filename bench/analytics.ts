@@ -58,7 +58,7 @@ async function main() {
         await sql.unsafe(`
           insert into analytics_events (id, name, user_id, occurred_at, received_at, properties)
           select 'b' || g, kind.name, 'u' || ((g * 7919) % ${USERS}), ts, ts, kind.props
-          from generate_series(${from}, ${to}) as g,
+          from generate_series(${from}::bigint, ${to}::bigint) as g,
             lateral (select to_timestamp(${startMs / 1000} + (g::float8 / ${EVENTS}) * ${spanMs / 1000}) as ts, g % 20 as k) as t,
             lateral (select
               case when k < 8 then 'page_view' when k < 11 then 'session_start' when k < 13 then 'plugin_used' when k = 13 then 'plugin_installed'
