@@ -68,6 +68,23 @@ if (process.env.E2E_DATABASE_URL) {
   console.log(`e2e: using throw-away Postgres database ${name}`);
 }
 
+// Demo metrics (npm run seed:metrics) so the System health dashboard has figures to show;
+// e2e/health.spec.ts recomputes them from lib/health-dashboard/demo-data.ts. Monitors are left
+// to the specs that manage them. E2E_SEED_METRICS=0 starts without metrics.
+if (process.env.E2E_SEED_METRICS !== '0') {
+  const seeded = await new Promise((resolve) => {
+    const seed = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/seed-metrics.ts', '--no-monitor'], { cwd: root, stdio: 'inherit', env });
+    seed.on('exit', (code) => resolve(code));
+    seed.on('error', () => resolve(1));
+  });
+  if (seeded !== 0) {
+    console.error('e2e: seeding demo metrics failed');
+    await dropDatabase();
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(1);
+  }
+}
+
 const server = spawn(
   path.join(root, 'node_modules', '.bin', 'next'),
   ['start', '--port', port, '--hostname', '127.0.0.1'],

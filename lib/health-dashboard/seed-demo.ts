@@ -23,6 +23,8 @@ export interface SeedOptions {
   kind: DatabaseKind;
   /** Days of hourly rollups; 60 gives the 30-day range a previous period to compare with. */
   days?: number;
+  /** Also add the paused demo monitor and its checks (default true). */
+  monitor?: boolean;
 }
 
 export interface SeedCounts {
@@ -153,7 +155,7 @@ export async function seedDemoMetrics(db: Db, options: SeedOptions): Promise<See
       hour: await insertAll(hour, (chunk) => tx.insert(metricRollups1h).values(chunk).onConflictDoNothing()),
       checks: 0,
     };
-    counts.checks = await seedDemoMonitor(tx as unknown as Db, now);
+    if (options.monitor ?? true) counts.checks = await seedDemoMonitor(tx as unknown as Db, now);
     return counts;
   });
 }
