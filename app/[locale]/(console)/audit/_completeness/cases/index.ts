@@ -1,5 +1,6 @@
 import type { CompletenessCase } from '../harness';
 import { auditCases } from './audit';
+import { edgeCases } from './edge';
 import { jobCases } from './jobs';
 import { shellCases } from './shell';
 import { userCases } from './users';
@@ -8,4 +9,4 @@ import { userCases } from './users';
  * Every case, one per mutation entry point. A new server action or mutating route handler
  * needs a case here (in a file of its area) or the completeness test fails.
  */
-export const CASES: readonly CompletenessCase[] = [...userCases, ...shellCases, ...jobCases, ...auditCases];
+export const CASES: readonly CompletenessCase[] = [...userCases, ...shellCases, ...jobCases, ...auditCases, ...edgeCases];
