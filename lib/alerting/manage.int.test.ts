@@ -132,7 +132,7 @@ describe('notification channels', () => {
     const [row] = await t.db.select().from(notificationChannels).where(eq(notificationChannels.id, channel.id));
     expect(row!.secretConfig).not.toContain('SECRET');
     expect(JSON.parse(open(ring, row!.secretConfig))).toEqual({ webhookUrl: url });
-    await expect(createChannel(t.db, admin, ring, discordInput('https://intranet.example/hook'), { allowPrivate: false, resolve: privateDns })).rejects.toThrow(/target\.private/);
+    await expect(createChannel(t.db, admin, ring, discordInput('https://intranet.example/hook'), { allowPrivate: false, resolve: privateDns })).rejects.toThrow(/targetPrivate/);
     // Editing without a new secret keeps the stored one.
     await updateChannel(t.db, admin, ring, channel.id, { ...discordInput(url), name: 'Ops', secret: null }, { allowPrivate: false, resolve: publicDns });
     const [after] = await t.db.select().from(notificationChannels).where(eq(notificationChannels.id, channel.id));

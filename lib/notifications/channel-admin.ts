@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record';
 import type { KeyRing } from '../crypto/secret-box';
 import { invalid, notFound } from '../errors/service-error';
 import { LOCALES, isTimeZone } from '../i18n/config';
-import { checkTarget, systemResolver, type Resolver } from '../net/ssrf';
+import { checkTarget, systemResolver, type Resolver, type TargetProblem } from '../net/ssrf';
 import { sealChannelSecret } from './channels';
 import { enqueueNotification } from './enqueue';
 import { PROVIDERS } from './providers';
@@ -22,6 +22,21 @@ export const channelInputSchema = z.object({
   public: z.record(z.string(), z.unknown()).default({}),
 });
 export type ChannelInput = z.infer<typeof channelInputSchema>;
+
+/** The same words as the monitors form for a refused target (message keys under "errors"). */
+const TARGET_MESSAGES: Record<TargetProblem, string> = {
+  loopback: 'targetLoopback',
+  private: 'targetPrivate',
+  link_local: 'targetLinkLocal',
+  unspecified: 'targetUnspecified',
+  shared: 'targetShared',
+  multicast: 'targetMulticast',
+  reserved: 'targetReserved',
+  unresolvable: 'targetUnresolvable',
+  invalid_url: 'monitorUrlInvalid',
+  scheme: 'monitorUrlInvalid',
+  credentials: 'monitorUrlCredentials',
+};
 
 /** The URL a channel will call, checked by the SSRF guard when it is saved (and at send time). */
 function targetUrl(type: ChannelInput['type'], secret: Record<string, unknown>): string | null {
@@ -40,7 +55,7 @@ async function prepare(input: ChannelInput, ring: KeyRing, options: { allowPriva
   const url = targetUrl(input.type, input.secret);
   if (url) {
     const check = await checkTarget(url, { allowPrivate: options.allowPrivate, resolve: options.resolve ?? systemResolver });
-    if (!check.ok) throw invalid(`target.${check.problem}`, 'url');
+    if (!check.ok) throw invalid(TARGET_MESSAGES[check.problem], 'url');
   }
   return { publicConfig: publicParsed.data as Record<string, unknown>, ...sealChannelSecret(ring, input.type, secretParsed.data) };
 }
@@ -115,4 +130,10 @@ export async function sendTestNotification(db: Db, context: MutationContext, id:
     );
     await recordAudit(tx, context, { action: 'channel.test', target: { type: 'channel', id } });
   });
+}
+
+/** Every channel as the settings page shows it (hints only). */
+export async function listChannels(db: Db) {
+  const rows = await db.select().from(notificationChannels).orderBy(notificationChannels.name);
+  return rows.map(publicView);
 }

@@ -12,6 +12,7 @@ const SECTIONS = [
   { key: 'users', href: '/settings/users' },
   { key: 'apiKeys', href: '/settings/api-keys' },
   { key: 'monitors', href: '/settings/monitors' },
+  { key: 'channels', href: '/settings/channels' },
   { key: 'network', href: '/settings/network' },
 ] as const;
 
