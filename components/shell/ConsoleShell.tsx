@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Link } from '@/app/_i18n/navigation';
+import { HeaderAlertCounts } from '@/app/[locale]/(console)/alerts/header-counts';
 import { LocaleSwitcher } from './LocaleSwitcher';
 import { NavLinks } from './NavLinks';
 import type { AreaKey } from './areas';
@@ -27,6 +28,7 @@ export async function ConsoleShell({ children, areas, user, signOutAction, switc
           {t('product')}
         </Link>
         <div className="flex flex-wrap items-end gap-4">
+          <HeaderAlertCounts />
           <LocaleSwitcher action={switchLocaleAction} />
           <Link href="/profile" className="underline">
             {t('profileOf', { name: user.displayName })}
