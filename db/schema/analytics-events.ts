@@ -21,7 +21,8 @@ export const analyticsEvents = pgTable(
     index('analytics_events_occurred_brin').using('brin', table.occurredAt),
     index('analytics_events_received_brin').using('brin', table.receivedAt),
     index('analytics_events_name_time_idx').on(table.name, table.occurredAt, table.userId),
-    index('analytics_events_user_time_idx').on(table.userId, table.occurredAt),
+    // Funnel steps and per-user features: one index probe for "first event X of user U after t".
+    index('analytics_events_user_name_time_idx').on(table.userId, table.name, table.occurredAt),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, inArray, like, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import type { Db, DbOrTx } from '../../db/types';
-import { afterCursor, newestFirst, withActorEmails, type AuditCursor } from './queries';
+import { withActorEmails } from './queries';
 import { latestVerification } from './verify';
 
 /** The report's sections, in the order they are printed. */
@@ -84,7 +84,7 @@ async function sectionEntries(
   section: ReportSection,
   period: ReportPeriod,
   limit: number,
-  { before, throughId }: { before?: AuditCursor; throughId?: number } = {},
+  { beforeId, throughId }: { beforeId?: number; throughId?: number } = {},
 ) {
   const rows = await db
     .select(reportColumns)
@@ -93,11 +93,11 @@ async function sectionEntries(
       and(
         periodCondition(period),
         sectionCondition(section),
-        before ? afterCursor(before) : undefined,
+        beforeId ? lt(auditLog.id, beforeId) : undefined,
         throughId !== undefined ? lte(auditLog.id, throughId) : undefined,
       ),
     )
-    .orderBy(...newestFirst)
+    .orderBy(desc(auditLog.id))
     .limit(limit);
   return withActorEmails(db, rows);
 }
@@ -145,7 +145,7 @@ export async function buildComplianceReport(db: Db, period: ReportPeriod, { entr
         .select({ id: auditLog.id, hash: auditLog.hash, createdAt: auditLog.createdAt })
         .from(auditLog)
         .where(lt(auditLog.createdAt, period.to))
-        .orderBy(...newestFirst)
+        .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
         .limit(1);
       return { period, generatedAt: new Date(), sections, anchor: anchor ?? null, verification: await latestVerification(tx) };
     },
@@ -163,12 +163,11 @@ export async function* iterateSectionEntries(
   period: ReportPeriod,
   { batchSize = 1000, throughId }: { batchSize?: number; throughId?: number } = {},
 ) {
-  let before: AuditCursor | undefined;
+  let beforeId: number | undefined;
   for (;;) {
-    const rows = await sectionEntries(db, section, period, batchSize, { before, throughId });
+    const rows = await sectionEntries(db, section, period, batchSize, { beforeId, throughId });
     if (rows.length) yield rows;
     if (rows.length < batchSize) return;
-    const last = rows[rows.length - 1]!;
-    before = { createdAt: last.createdAt, id: last.id };
+    beforeId = rows[rows.length - 1]!.id;
   }
 }
