@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { apiKeys } from '../../db/schema';
 import type { DbOrTx } from '../../db/types';
 import type { ApiKeyScope } from './scopes';
@@ -41,7 +41,7 @@ export async function verifyApiKey(
   const parsed = parseApiKey(token);
   if (!parsed) return { ok: false, reason: 'malformed' };
   const hash = hashApiKey(token);
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.secretHash, hash)).limit(1);
+  const [row] = await keyByHash(db).execute({ hash });
   if (!row || !sameDigest(row.secretHash, hash) || row.prefix !== parsed.prefix) {
     return { ok: false, reason: 'unknown', prefix: parsed.prefix };
   }
@@ -51,6 +51,20 @@ export async function verifyApiKey(
   if (!row.scopes.includes(scope)) return { ok: false, reason: 'insufficient_scope', ...denial };
   await touchLastUsed(db, row.id, row.lastUsedAt, now);
   return { ok: true, key: { id: row.id, name: row.name, prefix: row.prefix, scopes: row.scopes } };
+}
+
+// Built once per database handle: this lookup runs on every API request, and building the
+// query again each time costs more CPU than running it.
+const prepared = new WeakMap<object, ReturnType<typeof prepareKeyByHash>>();
+const prepareKeyByHash = (db: DbOrTx) =>
+  db.select().from(apiKeys).where(eq(apiKeys.secretHash, sql.placeholder('hash'))).limit(1).prepare('api_key_by_hash');
+function keyByHash(db: DbOrTx) {
+  let query = prepared.get(db);
+  if (!query) {
+    query = prepareKeyByHash(db);
+    prepared.set(db, query);
+  }
+  return query;
 }
 
 /**

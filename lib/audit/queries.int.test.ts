@@ -26,8 +26,8 @@ describe('listAuditEntries', () => {
     const first = await listAuditEntries(t.db, { limit: 4 });
     expect(first.entries).toHaveLength(4);
     expect(first.entries[0]!.action).toBe('job.run_manual');
-    const second = await listAuditEntries(t.db, { limit: 4, beforeId: first.nextCursor });
-    const third = await listAuditEntries(t.db, { limit: 4, beforeId: second.nextCursor });
+    const second = await listAuditEntries(t.db, { limit: 4, before: first.nextCursor });
+    const third = await listAuditEntries(t.db, { limit: 4, before: second.nextCursor });
     const ids = [...first.entries, ...second.entries, ...third.entries].map((e) => e.id);
     expect(new Set(ids).size).toBe(9);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));

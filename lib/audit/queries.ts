@@ -19,11 +19,40 @@ export interface AuditFilter {
   q?: string;
 }
 
+/** Where the next page starts: the last entry shown. */
+export interface AuditCursor {
+  createdAt: Date;
+  id: number;
+}
+
 export interface AuditPageRequest extends AuditFilter {
-  /** Cursor: entries older than this id. */
-  beforeId?: number;
+  /** Cursor: entries after this one in newest-first order. */
+  before?: AuditCursor;
   limit?: number;
 }
+
+/** "<created_at in ms>_<id>", the cursor as it appears in a URL. */
+export const encodeCursor = (cursor: AuditCursor) => `${cursor.createdAt.getTime()}_${cursor.id}`;
+
+export function decodeCursor(text: string | undefined): AuditCursor | undefined {
+  const match = /^(\d{1,15})_(\d{1,15})$/.exec(text ?? '');
+  return match ? { createdAt: new Date(Number(match[1])), id: Number(match[2]) } : undefined;
+}
+
+/**
+ * Keyset condition for newest-first order on (created_at, id), which audit_log_created_idx
+ * serves directly. Entries are written with millisecond times, so a cursor built from a
+ * returned row (a JS Date) is exact.
+ */
+export const afterCursor = (cursor: AuditCursor) =>
+  sql`(${auditLog.createdAt}, ${auditLog.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id})`;
+
+/**
+ * Newest first, spelled exactly as audit_log_created_idx is built (DESC NULLS LAST): a plain
+ * "desc" means NULLS FIRST, which Postgres will not serve from that index even though the
+ * columns are NOT NULL, and falls back to sorting the whole table.
+ */
+export const newestFirst = [sql`${auditLog.createdAt} desc nulls last`, sql`${auditLog.id} desc nulls last`] as const;
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -94,21 +123,24 @@ export async function withActorEmails<T extends { actorType: string; actorId: st
 }
 
 /**
- * Newest first, keyset-paged on the identity id: each page is an index range scan that starts
- * at the cursor, so page 20 000 costs what page 1 costs (an OFFSET would read every row before it).
+ * Newest first, keyset-paged on (created_at, id): each page is an index range scan that starts
+ * at the cursor, so a page deep in a million entries costs what the first one costs (an OFFSET
+ * would read every row before it), and a time range is a range of the same index. created_at
+ * is the database clock taken under the chain lock, so this is also the chain's order.
  */
 export async function listAuditEntries(db: DbOrTx, request: AuditPageRequest = {}) {
   const limit = Math.min(Math.max(Math.trunc(request.limit ?? 50), 1), 1000);
   const conditions = await auditConditions(db, request);
-  if (request.beforeId) conditions.push(lt(auditLog.id, request.beforeId));
+  if (request.before) conditions.push(afterCursor(request.before));
   const rows = await db
     .select(entryColumns)
     .from(auditLog)
     .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(auditLog.id))
+    .orderBy(...newestFirst)
     .limit(limit + 1);
   const page = rows.slice(0, limit);
-  const nextCursor = rows.length > limit ? page[page.length - 1]!.id : undefined;
+  const last = page[page.length - 1];
+  const nextCursor: AuditCursor | undefined = rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : undefined;
   return { entries: await withActorEmails(db, page), nextCursor };
 }
 
@@ -116,12 +148,12 @@ export type AuditListEntry = Awaited<ReturnType<typeof listAuditEntries>>['entri
 
 /** Every matching entry, newest first, a batch at a time (for exports: memory stays bounded). */
 export async function* iterateAuditEntries(db: DbOrTx, filter: AuditFilter, batchSize = 1000): AsyncGenerator<AuditListEntry[]> {
-  let beforeId: number | undefined;
+  let before: AuditCursor | undefined;
   for (;;) {
-    const page = await listAuditEntries(db, { ...filter, beforeId, limit: batchSize });
+    const page = await listAuditEntries(db, { ...filter, before, limit: batchSize });
     if (page.entries.length) yield page.entries;
     if (page.nextCursor === undefined) return;
-    beforeId = page.nextCursor;
+    before = page.nextCursor;
   }
 }
 

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, inArray, like, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import type { Db, DbOrTx } from '../../db/types';
-import { withActorEmails } from './queries';
+import { afterCursor, newestFirst, withActorEmails, type AuditCursor } from './queries';
 import { latestVerification } from './verify';
 
 /** The report's sections, in the order they are printed. */
@@ -84,7 +84,7 @@ async function sectionEntries(
   section: ReportSection,
   period: ReportPeriod,
   limit: number,
-  { beforeId, throughId }: { beforeId?: number; throughId?: number } = {},
+  { before, throughId }: { before?: AuditCursor; throughId?: number } = {},
 ) {
   const rows = await db
     .select(reportColumns)
@@ -93,11 +93,11 @@ async function sectionEntries(
       and(
         periodCondition(period),
         sectionCondition(section),
-        beforeId ? lt(auditLog.id, beforeId) : undefined,
+        before ? afterCursor(before) : undefined,
         throughId !== undefined ? lte(auditLog.id, throughId) : undefined,
       ),
     )
-    .orderBy(desc(auditLog.id))
+    .orderBy(...newestFirst)
     .limit(limit);
   return withActorEmails(db, rows);
 }
@@ -145,7 +145,7 @@ export async function buildComplianceReport(db: Db, period: ReportPeriod, { entr
         .select({ id: auditLog.id, hash: auditLog.hash, createdAt: auditLog.createdAt })
         .from(auditLog)
         .where(lt(auditLog.createdAt, period.to))
-        .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+        .orderBy(...newestFirst)
         .limit(1);
       return { period, generatedAt: new Date(), sections, anchor: anchor ?? null, verification: await latestVerification(tx) };
     },
@@ -163,11 +163,12 @@ export async function* iterateSectionEntries(
   period: ReportPeriod,
   { batchSize = 1000, throughId }: { batchSize?: number; throughId?: number } = {},
 ) {
-  let beforeId: number | undefined;
+  let before: AuditCursor | undefined;
   for (;;) {
-    const rows = await sectionEntries(db, section, period, batchSize, { beforeId, throughId });
+    const rows = await sectionEntries(db, section, period, batchSize, { before, throughId });
     if (rows.length) yield rows;
     if (rows.length < batchSize) return;
-    beforeId = rows[rows.length - 1]!.id;
+    const last = rows[rows.length - 1]!;
+    before = { createdAt: last.createdAt, id: last.id };
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AUDIT_OUTCOMES } from '../../db/schema';
 import { AUDIT_ACTIONS } from './actions';
-import type { AuditFilter } from './queries';
+import { decodeCursor, encodeCursor, type AuditCursor, type AuditFilter } from './queries';
 import { parseLocalInput } from './zoned-time';
 
 const text = (max: number) => z.string().trim().max(max).optional().catch(undefined);
@@ -21,7 +21,7 @@ export const auditSearchSchema = z.object({
   from: localTime,
   to: localTime,
   q: text(200),
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  before: z.string().max(40).optional().catch(undefined),
 });
 
 export type AuditSearchValues = z.infer<typeof auditSearchSchema>;
@@ -30,7 +30,7 @@ export interface ParsedAuditSearch {
   /** What the reader typed (empty fields dropped), to fill the form and build links. */
   values: Omit<AuditSearchValues, 'before'>;
   filter: AuditFilter;
-  beforeId?: number;
+  before?: AuditCursor;
 }
 
 const MINUTE_MS = 60_000;
@@ -52,15 +52,15 @@ export function parseAuditSearch(raw: Record<string, string | string[] | undefin
   return {
     values,
     filter: { actor: values.actor, action: values.action, target: values.target, outcome: values.outcome, q: values.q, from, to },
-    beforeId: before,
+    before: decodeCursor(before),
   };
 }
 
 /** Query string of a filter (and optional cursor), for links and the export URL. */
-export function auditSearchQuery(values: ParsedAuditSearch['values'], before?: number): string {
+export function auditSearchQuery(values: ParsedAuditSearch['values'], before?: AuditCursor): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(values)) if (value) query.set(key, value);
-  if (before) query.set('before', String(before));
+  if (before) query.set('before', encodeCursor(before));
   const text = query.toString();
   return text ? `?${text}` : '';
 }

@@ -5,9 +5,20 @@ import { createIngestRequestSchema, type IngestRequest, type RecordedAtBounds, t
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The retention setting is read at most every RETENTION_CACHE_MS per database handle: it
+ * changes rarely, and a change reaching ingest a few seconds late only moves the oldest
+ * accepted recorded_at. It saves a query on every batch.
+ */
+export const RETENTION_CACHE_MS = 10_000;
+const retentionCache = new WeakMap<object, { days: number; readAt: number }>();
+
 /** The recorded_at bounds right now: the clock, and the raw retention window of the settings. */
 export async function recordedAtBounds(db: DbOrTx, now: Date): Promise<RecordedAtBounds> {
-  const retentionDays = await getSetting(db, 'metrics.retention_raw_days');
+  const cached = retentionCache.get(db);
+  const fresh = cached && Math.abs(now.getTime() - cached.readAt) < RETENTION_CACHE_MS;
+  const retentionDays = fresh ? cached.days : await getSetting(db, 'metrics.retention_raw_days');
+  if (!fresh) retentionCache.set(db, { days: retentionDays, readAt: now.getTime() });
   return { now, oldest: new Date(now.getTime() - retentionDays * DAY_MS), retentionDays };
 }
 

@@ -11,7 +11,7 @@ import { PageHeader } from '@/components/shell/PageHeader';
 import { AUDIT_OUTCOMES } from '@/db/schema';
 import { recordAuditAccess } from '@/lib/audit/access';
 import { AUDIT_ACTIONS } from '@/lib/audit/actions';
-import { listAuditEntries } from '@/lib/audit/queries';
+import { encodeCursor, listAuditEntries } from '@/lib/audit/queries';
 import { auditSearchQuery, describeFilter, parseAuditSearch } from '@/lib/audit/search-params';
 import { latestVerification } from '@/lib/audit/verify';
 import { getDb } from '@/lib/db/database';
@@ -36,12 +36,12 @@ export default async function AuditPage({
   const search = parseAuditSearch(await searchParams, timeZone);
   const db = await getDb();
   const [{ entries, nextCursor }, verification, retentionDays] = await Promise.all([
-    listAuditEntries(db, { ...search.filter, beforeId: search.beforeId, limit: 50 }),
+    listAuditEntries(db, { ...search.filter, before: search.before, limit: 50 }),
     latestVerification(db),
     getSetting(db, 'audit.retention_days'),
   ]);
   // Looking at the log is itself recorded: one entry per page view, with the filter used.
-  await recordAuditAccess(db, await userContext(user), { kind: 'list', filter: { ...describeFilter(search, timeZone), before: search.beforeId } });
+  await recordAuditAccess(db, await userContext(user), { kind: 'list', filter: { ...describeFilter(search, timeZone), before: search.before ? encodeCursor(search.before) : undefined } });
 
   const t = await getTranslations('audit');
   const nav = await getTranslations('nav');
@@ -75,7 +75,7 @@ export default async function AuditPage({
           entries={entries}
           detailHref={(id) => `/${locale}/audit/${id}`}
           nextHref={nextCursor ? auditSearchQuery(search.values, nextCursor) : undefined}
-          firstPageHref={search.beforeId ? query || '?' : undefined}
+          firstPageHref={search.before ? query || '?' : undefined}
         />
       )}
       <section aria-labelledby="retention-title" className="mt-10 rounded-lg border border-line p-4">
