@@ -9,7 +9,8 @@
  * and FUNNEL_RUNS runs of a 3-step funnel over 30 days with a 72-hour window.
  *
  * Env: BENCH_DATABASE_URL or DATABASE_URL (local only), BENCH_EVENTS (default 10,000,000),
- * BENCH_FUNNEL_RUNS (default 20), BENCH_KEEP=1 keeps the database.
+ * BENCH_FUNNEL_RUNS (default 20), BENCH_FUNNEL_ONLY=1 skips the aggregator runs, BENCH_KEEP=1 keeps
+ * the database.
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
@@ -82,6 +83,7 @@ async function main() {
     console.log(`\nLoaded ${EVENTS.toLocaleString('en')} events over 90 days (${size} with indexes) in ${seconds(loadMs)}.`);
 
     const now = new Date();
+    if (!process.env.BENCH_FUNNEL_ONLY) {
     const [full, fullMs] = await time(() => runAnalyticsAggregator(opened.db, { now, range: { from: start, to: end } }));
     console.log(`Aggregator, full recompute of ${full.days} days over ${EVENTS.toLocaleString('en')} events: ${seconds(fullMs)}`);
     // The hourly run: events received since the last run touch only today.
@@ -89,6 +91,7 @@ async function main() {
     await sql`update analytics_events set received_at = now() where id in (select id from analytics_events order by occurred_at desc limit 1000)`;
     const [incremental, incMs] = await time(() => runAnalyticsAggregator(opened.db, { now: new Date() }));
     console.log(`Aggregator, hourly incremental run (${incremental.days} day(s) recomputed): ${seconds(incMs)}`);
+    }
 
     const funnel = { steps: [{ event: 'signup' }, { event: 'session_start' }, { event: 'payment_succeeded' }], windowHours: 72 };
     const range = { from: addDays(end, -29), to: end };

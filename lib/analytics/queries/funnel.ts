@@ -40,12 +40,15 @@ export async function runFunnel(db: DbOrTx, funnel: Pick<FunnelDefinition, 'step
     sql`s0 as (select e.user_id, min(e.occurred_at) as t from analytics_events e
       where ${filter(0, 'e')} and e.occurred_at >= ${start}::timestamptz and e.occurred_at < ${end}::timestamptz group by e.user_id)`,
   ];
+  // Each later step is one probe per user on (user_id, name, occurred_at): the first matching
+  // event after the previous step and within the window.
   for (let i = 1; i < funnel.steps.length; i++) {
-    ctes.push(sql`${sql.raw(`s${i}`)} as (select p.user_id, min(e.occurred_at) as t
-      from ${sql.raw(`s${i - 1}`)} p join s0 f on f.user_id = p.user_id
-      join analytics_events e on e.user_id = p.user_id and e.occurred_at > p.t
-        and e.occurred_at <= f.t + make_interval(secs => ${windowSeconds}) and ${filter(i, 'e')}
-      group by p.user_id)`);
+    ctes.push(sql`${sql.raw(`s${i}`)} as (select p.user_id, n.t
+      from ${sql.raw(`s${i - 1}`)} p join s0 f on f.user_id = p.user_id,
+      lateral (select min(e.occurred_at) as t from analytics_events e
+        where e.user_id = p.user_id and ${filter(i, 'e')} and e.occurred_at > p.t
+          and e.occurred_at <= f.t + make_interval(secs => ${windowSeconds})) n
+      where n.t is not null)`);
   }
   const selects = funnel.steps.map(
     (_, i) => sql`select ${i}::int as step, count(*)::int as users,
