@@ -4,12 +4,13 @@ import type { Db } from '../../db/types';
 import { storeEvents } from '../events/store';
 import { runAnalyticsAggregator } from './aggregate';
 import { trainChurnModel } from './churn/train';
-import { dayOf } from './days';
+import { addDays, dayOf } from './days';
 import { DEMO_PRICES, generateDemoData } from './demo';
 
 /** Loads the demo data (idempotent: event ids and rate keys are stable), aggregates and trains. */
 export async function seedDemo(db: Db, options: { now: Date; users?: number }) {
-  const { events, rates } = generateDemoData({ end: dayOf(options.now), users: options.users });
+  // The demo ends yesterday: events of a whole today would lie in the future.
+  const { events, rates } = generateDemoData({ end: addDays(dayOf(options.now), -1), users: options.users });
   let stored = 0;
   for (let i = 0; i < events.length; i += 1000) stored += await storeEvents(db, { events: events.slice(i, i + 1000) }, options.now);
   for (let i = 0; i < rates.length; i += 1000) {
