@@ -41,7 +41,8 @@ export function DataTable({ id, title, caption, columns, rows, exportHref, expor
       {rows.length === 0 ? (
         <p className="text-muted">{empty}</p>
       ) : (
-        <div className="overflow-auto">
+        // A wide table scrolls: the region takes focus so keyboard users can scroll it (WCAG 2.1.1).
+        <div className="overflow-auto" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
           <table className="w-full border-collapse text-sm" aria-describedby={`${id}-caption`}>
             <caption className="sr-only">{title}</caption>
             <thead>

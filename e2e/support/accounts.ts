@@ -26,3 +26,10 @@ export const PREFS = {
   email: 'pat.prefs@example.com',
   password: 'preferences passphrase',
 } as const;
+
+/** Reads the analytics views in ja/JPY and de/EUR; separate so the admin's preferences never change. */
+export const ANALYST = {
+  name: 'Ana Analyst',
+  email: 'ana.analyst@example.com',
+  password: 'analyst passphrase 2026',
+} as const;
