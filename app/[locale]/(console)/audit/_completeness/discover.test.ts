@@ -28,7 +28,7 @@ describe('exportedValues', () => {
 });
 
 describe('discoverMutations', () => {
-  it('finds actions files and mutating route methods, skips delegating routes, and flags stray use server', () => {
+  it('finds actions files, use-server files and mutating route methods, skips delegating routes, and flags inline use server', () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'discover-'));
     const write = (file: string, text: string) => {
       mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -42,9 +42,12 @@ describe('discoverMutations', () => {
       write('app/[locale]/b/page.tsx', `async function inline() {\n  'use server';\n}`);
       write('components/x/Form.tsx', `'use server';\nexport async function sneaky() {}`);
       write('app/[locale]/a/actions.test.ts', `export const notAnAction = 1;`);
+      write('app/[locale]/c/counts-action.ts', `'use server';\nexport async function readCounts() {}`);
+      write('app/[locale]/c/helpers.ts', `// not 'use server'\nexport const x = 1;`);
       const { mutations, problems } = discoverMutations(root);
       expect(mutations.map((m) => m.id)).toEqual([
         'app/[locale]/a/actions.ts#saveAction',
+        'app/[locale]/c/counts-action.ts#readCounts',
         'app/[locale]/shell-actions.ts#signOutAction',
         'app/api/v1/things/route.ts#DELETE',
         'app/api/v1/things/route.ts#POST',

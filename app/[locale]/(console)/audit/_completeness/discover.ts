@@ -70,11 +70,22 @@ export function exportedValues(source: string, fileName: string): { names: strin
 /** A 'use server' directive anywhere in the text (file-level or inside a function). */
 const USE_SERVER = /^\s*['"]use server['"];?\s*$/m;
 
+/** Whether the file starts with the 'use server' directive (its prologue). */
+export function hasFileLevelUseServer(source: string, fileName: string): boolean {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false);
+  for (const statement of file.statements) {
+    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) return false;
+    if (statement.expression.text === 'use server') return true;
+  }
+  return false;
+}
+
 /**
  * Every mutation entry point of the app: each export of a server actions file (actions.ts,
- * *-actions.ts), and each POST/PUT/PATCH/DELETE export of a route handler, wherever it lives
- * under app/ (except the delegating routes above). Also returns problems that would let an
- * entry point escape this discovery: 'use server' in any other file, or export * in one.
+ * *-actions.ts, or any file that starts with 'use server'), and each POST/PUT/PATCH/DELETE
+ * export of a route handler, wherever it lives under app/ (except the delegating routes above).
+ * Also returns problems that would let an entry point escape this discovery: an inline
+ * 'use server' (inside a function, so not an export), or export * in an entry-point file.
  */
 export function discoverMutations(root: string): { mutations: Mutation[]; problems: string[] } {
   const mutations: Mutation[] = [];
@@ -82,7 +93,7 @@ export function discoverMutations(root: string): { mutations: Mutation[]; proble
   for (const full of walk(path.join(root, 'app'))) {
     const file = path.relative(root, full).split(path.sep).join('/');
     const source = readFileSync(full, 'utf8');
-    if (ACTIONS_FILE.test(file)) {
+    if (ACTIONS_FILE.test(file) || hasFileLevelUseServer(source, file)) {
       const { names, problems: found } = exportedValues(source, file);
       problems.push(...found);
       for (const name of names) mutations.push({ id: `${file}#${name}`, file, exportName: name, kind: 'server action' });
@@ -94,7 +105,7 @@ export function discoverMutations(root: string): { mutations: Mutation[]; proble
         mutations.push({ id: `${file}#${name}`, file, exportName: name, kind: 'route handler' });
       }
     } else if (USE_SERVER.test(source)) {
-      problems.push(`${file}: 'use server' outside an actions.ts / *-actions.ts file; move the action there so it is checked`);
+      problems.push(`${file}: an inline 'use server' action; move it to an actions.ts file so it is checked`);
     }
   }
   // Components must not define actions either ('use server' inside a component file).
