@@ -32,6 +32,13 @@ import { READ_ONLY_ACTIONS } from './cases/read-only';
 import { discoverMutations } from './discover';
 import { NavigationSignal, type CompletenessCase, type Harness } from './harness';
 
+// Entry points may read the validated environment (lib/config/env.ts), which demands these
+// secrets whenever DATABASE_URL is set (the Postgres run); the tests use throw-away values.
+vi.hoisted(() => {
+  process.env.AUTH_SECRET ??= 'completeness-test-auth-secret-not-for-production';
+  process.env.ENCRYPTION_KEY ??= Buffer.from('completeness-test-key-32-bytes!!').toString('base64');
+});
+
 const state = vi.hoisted(() => ({
   db: undefined as unknown as Db,
   user: null as SessionUser | null,
