@@ -62,6 +62,9 @@ function metricPointSchema(bounds?: RecordedAtBounds) {
       metadata: z
         .looseObject({}, { error: 'must be a JSON object' })
         .refine((value) => jsonBytes(value) <= MAX_METADATA_BYTES, { error: `must be at most ${MAX_METADATA_BYTES} bytes as JSON` })
+        // "agg" marks the console's own pre-aggregated rows (counts and sketches that rollups
+        // merge); accepting it from outside would let a key holder inject request counts.
+        .refine((value) => !Object.hasOwn(value, 'agg'), { error: 'must not use the reserved key "agg"' })
         .optional()
         .meta({ description: `Free-form JSON object, at most ${MAX_METADATA_BYTES} bytes.`, example: { region: 'eu-west-1', p95: 240 } }),
     })
