@@ -1,6 +1,7 @@
 import type { Db } from '../../db/types';
 import { analyticsAggregatorJob, churnTrainingJob } from '../analytics/jobs';
 import { runHousekeeping } from '../housekeeping/housekeeping';
+import { dynamicThrottleJob } from '../rate-limit/throttle-job';
 import { healthMonitorSteps, proactiveHealthMonitorJob, runHealthMonitor } from '../monitors/health-monitor-job';
 import { alertingSteps } from '../alerting/job-steps';
 import { NOTIFICATION_DELIVERY_JOB_ID, runDelivery } from '../notifications/run-delivery';
@@ -86,7 +87,7 @@ export const notificationDeliveryJob: JobDefinition = {
 };
 
 /** Every job. Adding one here adds an Inngest function and an in-process schedule. */
-export const jobDefinitions: readonly JobDefinition[] = [housekeepingJob, auditVerifyJob, auditRetentionJob, metricsRollupJob, metricsRetentionJob, healthMonitorWithAlertingJob, notificationDeliveryJob, analyticsAggregatorJob, churnTrainingJob];
+export const jobDefinitions: readonly JobDefinition[] = [housekeepingJob, auditVerifyJob, auditRetentionJob, metricsRollupJob, metricsRetentionJob, healthMonitorWithAlertingJob, notificationDeliveryJob, analyticsAggregatorJob, churnTrainingJob, dynamicThrottleJob];
 
 export function findJobDefinition(id: string): JobDefinition | undefined {
   return jobDefinitions.find((definition) => definition.id === id);
