@@ -1,5 +1,5 @@
 import type { DatabaseKind } from '../../db/types';
-import { addToMap, emptyCell, mergeCell, summarize, type Cell, type CellMap } from './cells';
+import { addToMap, emptyCell, mergeCell, summarize, type Cell, type CellMap, type CellSummary } from './cells';
 import type { GaugeName, GaugeStats } from './queries';
 import { RAW_BUCKET_MS } from './ranges';
 import type { DatabasePanel, EndpointKind, EndpointRow, Reading, SeriesPoint } from './types';
@@ -41,36 +41,42 @@ export function elapsedMs(stepStart: number, stepMs: number, now: number): numbe
   return Math.min(stepMs, Math.max(0, flushed - stepStart));
 }
 
-export function buildSeries(steps: readonly number[], stepMs: number, now: number, cellsOf: (step: number) => CellMap | undefined): SeriesPoint[] {
+/** One chart point per step, from each step's merged request cell and its summary. */
+export function buildSeries(
+  steps: readonly number[],
+  stepMs: number,
+  now: number,
+  stepOf: (step: number) => { requests: Cell; summary: CellSummary } | undefined,
+): SeriesPoint[] {
   return steps.map((at) => {
-    const total = mergeRequests([cellsOf(at) ?? new Map()]);
-    const summary = summarize(total);
+    const step = stepOf(at);
+    const count = step?.requests.count ?? 0;
     const elapsed = elapsedMs(at, stepMs, now);
     return {
       at,
-      count: total.count,
-      errors: total.errors,
-      p50: summary.p50,
-      p95: summary.p95,
-      p99: summary.p99,
-      errorRate: summary.errorRate,
-      throughput: elapsed > 0 ? total.count / (elapsed / 1000) : null,
+      count,
+      errors: step?.requests.errors ?? 0,
+      p50: step?.summary.p50 ?? null,
+      p95: step?.summary.p95 ?? null,
+      p99: step?.summary.p99 ?? null,
+      errorRate: step?.summary.errorRate ?? null,
+      throughput: elapsed > 0 ? count / (elapsed / 1000) : null,
     };
   });
 }
 
 const KIND_ORDER: Record<EndpointKind, number> = { route: 0, action: 1, job: 2, other: 3 };
 
-export function buildEndpoints(cells: CellMap, resolved: Map<string, { at: number; className: string | null }>): EndpointRow[] {
+export function buildEndpoints(cells: CellMap, resolved: Map<string, { at: number; exact: boolean; className: string | null }>): EndpointRow[] {
   const rows: EndpointRow[] = [];
   for (const [id, { metricType, endpoint, cell }] of cells) {
     if (cell.count <= 0) continue;
     const summary = summarize(cell);
     let lastError: EndpointRow['lastError'] = null;
     if (cell.lastError) {
-      const exact = resolved.get(id);
-      lastError = exact
-        ? { at: exact.at, exact: true, className: exact.className ?? cell.lastError.className }
+      const narrowed = resolved.get(id);
+      lastError = narrowed
+        ? { at: narrowed.at, exact: narrowed.exact, className: narrowed.className ?? cell.lastError.className }
         : { at: cell.lastError.at, exact: cell.lastError.granularityMs <= RAW_BUCKET_MS, className: cell.lastError.className };
     }
     rows.push({

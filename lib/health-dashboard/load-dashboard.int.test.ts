@@ -155,8 +155,13 @@ describe('loadDashboard', () => {
       // An outside service's plain point: one observation of its value.
       rawPoint('api_response_time', 'checkout', at('12:33:50'), 250, { region: 'eu' }),
     ]);
-    // An error only an hourly rollup remembers (its raw rows are past retention).
-    await insert.h([rollupRow('job_duration', 'audit-verify', at('03:00:00'), { values: [9000, 11000], errors: 1 })]);
+    // An error only an hourly rollup remembers (its raw rows are past retention), and one whose
+    // minute the minute rollups still know.
+    await insert.h([
+      rollupRow('job_duration', 'audit-verify', at('03:00:00'), { values: [9000, 11000], errors: 1 }),
+      rollupRow('job_duration', 'nightly-export', at('04:00:00'), { values: [500, 700], errors: 1, lastErrorClass: 'HTTP 500' }),
+    ]);
+    await insert.m([rollupRow('job_duration', 'nightly-export', at('04:17:00'), { values: [700], errors: 1 })]);
 
     const hour = await load('1h');
     expect(hour.endpoints.map((row) => [row.kind, row.endpoint, row.calls])).toEqual([
@@ -180,6 +185,10 @@ describe('loadDashboard', () => {
     const job = day.endpoints.find((row) => row.endpoint === 'audit-verify')!;
     expect(job).toMatchObject({ kind: 'job', calls: 2, errors: 1, errorRate: 0.5, meanMs: 10_000 });
     expect(job.lastError).toEqual({ at: at('03:00:00').getTime(), exact: false, className: null });
+    const exportJob = day.endpoints.find((row) => row.endpoint === 'nightly-export')!;
+    // Counted once (from the hourly row); the minute row only narrows down when.
+    expect(exportJob.calls).toBe(2);
+    expect(exportJob.lastError).toEqual({ at: at('04:17:00').getTime(), exact: false, className: 'HTTP 500' });
   });
 
   it('shows database figures, and says which ones the embedded database cannot answer', async () => {
@@ -226,15 +235,16 @@ describe('loadDashboard', () => {
     const first = await load('24h', { cache });
     expect(first).toEqual(uncached);
     // Final: the hourly steps that end before 10:00 (the rollup job still recomputes the two
-    // hours before its boundary, 12:00), of this period and the previous one (24 + 21).
-    expect(cache.size).toBe(45);
+    // hours before its boundary, 12:00), of this period and the previous one (21 + 24), and
+    // the two runs of them merged.
+    expect(cache.size).toBe(45 + 2);
 
     // A closed step never changes, so the cache answers for it; new raw rows still count.
     await t.db.update(metricRollups1h).set({ count: 999 }).where(lt(metricRollups1h.bucketStart, at('10:00:00')));
     await insert.raw([rawAggRow('api_response_time', 'GET /a', at('12:34:10'), { values: repeat(30, 7) })]);
     const second = await load('24h', { cache });
     expect(calls(second)).toBe(calls(first) + 7);
-    expect(cache.hits).toBe(45);
+    expect(cache.hits).toBe(45 + 2);
   });
 
   it('is not thrown off by odd metadata from outside services', async () => {

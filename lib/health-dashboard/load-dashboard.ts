@@ -1,10 +1,10 @@
 import type { DatabaseKind, DbOrTx } from '../../db/types';
 import { listMonitorStatus } from '../monitors/queries';
 import { average, buildDatabasePanel, buildEndpoints, buildSeries, elapsedMs, mergeRequests, mergeSeries } from './assemble';
-import { addToMap, cellOfRow, summarize, type CellMap } from './cells';
+import { addToMap, cellOfRow, cloneCell, emptyCell, mergeCell, summarize, type CellMap } from './cells';
 import { hasAnyMetrics, readGaugeStats, readLatencyRows, readLatestGauges, readUptime, resolveLastErrors, rollupBoundaries } from './queries';
 import { HOUR_MS, MINUTE_MS, planWindow, previousSteps, RAW_BUCKET_MS, tierSpans, type RangeKey, type Source } from './ranges';
-import { StepCache } from './step-cache';
+import { StepCache, type RunData, type StepData } from './step-cache';
 import type { HealthDashboard } from './types';
 
 export interface LoadDashboardOptions {
@@ -26,35 +26,46 @@ type Boundaries = Awaited<ReturnType<typeof rollupBoundaries>>;
  */
 export const RECOMPUTED_MS = { '1m': 10 * MINUTE_MS, '1h': 2 * HOUR_MS } as const;
 
+function toStepData(cells: CellMap): StepData {
+  const requests = mergeRequests([cells]);
+  return { cells, requests, summary: summarize(requests) };
+}
+
+interface StepRead {
+  data: Map<number, StepData>;
+  sources: Set<Source>;
+  /** Steps that will not change any more (a prefix of the steps). */
+  isClosed: (start: number) => boolean;
+}
+
 /**
  * The latency cells of each step in `steps` (contiguous, oldest first), read tier by tier.
  * Closed steps come from the cache when it has them and go into it when read.
  */
-export async function readStepCells(
+export async function readSteps(
   db: DbOrTx,
   args: { steps: readonly number[]; stepMs: number; now: number; coarsest: Source; boundaries: Boundaries; cache?: StepCache },
-): Promise<{ cells: Map<number, CellMap>; sources: Set<Source> }> {
+): Promise<StepRead> {
   const { steps, stepMs, now, coarsest, boundaries, cache } = args;
   const boundary = coarsest === 'raw' ? null : boundaries[coarsest];
   // Final: wholly in the coarsest table and older than the stretch the rollup job recomputes.
   const closedBefore = boundary === null || coarsest === 'raw' ? null : boundary - RECOMPUTED_MS[coarsest];
   const isClosed = (start: number) => closedBefore !== null && start + stepMs <= closedBefore;
-  const cells = new Map<number, CellMap>();
+  const data = new Map<number, StepData>();
+  const read = new Map<number, CellMap>();
   const sources = new Set<Source>();
-  const missing: number[] = [];
   for (const start of steps) {
-    const cached = cache && isClosed(start) ? cache.get(StepCache.key(coarsest, stepMs, start)) : undefined;
+    const cached = cache && isClosed(start) ? cache.getStep(StepCache.key(coarsest, stepMs, start)) : undefined;
     if (cached) {
-      cells.set(start, cached);
+      data.set(start, cached);
       sources.add(coarsest);
     } else {
-      cells.set(start, new Map());
-      missing.push(start);
+      read.set(start, new Map());
     }
   }
   // Contiguous runs of missing steps, each read as one span per tier.
   const runs: Array<{ from: number; to: number }> = [];
-  for (const start of missing) {
+  for (const start of read.keys()) {
     const run = runs[runs.length - 1];
     if (run && run.to === start) run.to = start + stepMs;
     else runs.push({ from: start, to: start + stepMs });
@@ -64,13 +75,44 @@ export async function readStepCells(
   spans.forEach((span) => sources.add(span.source));
   for (const rows of results) {
     for (const row of rows) {
-      const start = Math.floor(row.at / stepMs) * stepMs;
-      const target = cells.get(start);
+      const target = read.get(Math.floor(row.at / stepMs) * stepMs);
       if (target) addToMap(target, row.metricType, row.endpoint, cellOfRow(row));
     }
   }
-  if (cache) for (const start of missing) if (isClosed(start)) cache.set(StepCache.key(coarsest, stepMs, start), cells.get(start)!);
-  return { cells, sources };
+  for (const [start, cells] of read) {
+    const step = toStepData(cells);
+    data.set(start, step);
+    if (cache && isClosed(start)) cache.setStep(StepCache.key(coarsest, stepMs, start), step);
+  }
+  return { data, sources, isClosed };
+}
+
+/**
+ * Steps merged per series and into one request cell. The closed ones (a prefix) are merged
+ * once and kept in the cache; only the open ones are added on every load.
+ */
+function mergeRun(steps: readonly number[], read: StepRead, key: (from: number, to: number) => string, cache?: StepCache): RunData {
+  const closed = steps.filter(read.isClosed);
+  const open = steps.filter((start) => !read.isClosed(start));
+  let base: RunData | undefined;
+  if (closed.length > 0) {
+    const runKey = key(closed[0]!, closed[closed.length - 1]!);
+    base = cache?.getRun(runKey);
+    if (!base) {
+      const cells = closed.map((start) => read.data.get(start)!);
+      base = { perSeries: mergeSeries(cells.map((step) => step.cells)), requests: cells.reduce((total, step) => mergeCell(total, step.requests), emptyCell()) };
+      cache?.setRun(runKey, base);
+    }
+  }
+  const perSeries: CellMap = new Map();
+  if (base) for (const { metricType, endpoint, cell } of base.perSeries.values()) addToMap(perSeries, metricType, endpoint, cell);
+  const requests = base ? cloneCell(base.requests) : emptyCell();
+  for (const start of open) {
+    const step = read.data.get(start)!;
+    for (const { metricType, endpoint, cell } of step.cells.values()) addToMap(perSeries, metricType, endpoint, cell);
+    mergeCell(requests, step.requests);
+  }
+  return { perSeries, requests };
 }
 
 const SOURCE_ORDER: Source[] = ['1h', '1m', 'raw'];
@@ -88,23 +130,17 @@ export async function loadDashboard(db: DbOrTx, options: LoadDashboardOptions): 
   const coarsest: Source = options.rawOnly ? 'raw' : plan.coarsest;
   const boundaries: Boundaries = options.rawOnly ? { '1m': null, '1h': null } : await rollupBoundaries(db);
   const prevSteps = previousSteps(plan);
+  const cache = options.cache;
 
-  const { cells, sources } = await readStepCells(db, {
-    steps: [...prevSteps, ...plan.steps],
-    stepMs: plan.stepMs,
-    now: nowMs,
-    coarsest,
-    boundaries,
-    cache: options.cache,
-  });
-  const currentCells = plan.steps.map((step) => cells.get(step)!);
-  const previousCells = prevSteps.map((step) => cells.get(step)!);
+  const read = await readSteps(db, { steps: [...prevSteps, ...plan.steps], stepMs: plan.stepMs, now: nowMs, coarsest, boundaries, cache });
+  const runKey = (from: number, to: number) => StepCache.runKey(coarsest, plan.stepMs, from, to);
+  const current = mergeRun(plan.steps, read, runKey, cache);
+  const previous = mergeRun(prevSteps, read, runKey, cache);
 
   const currentSpans = tierSpans({ from: plan.current.from.getTime(), to: nowMs }, coarsest, boundaries);
   const previousSpans = tierSpans({ from: plan.previous.from.getTime(), to: plan.previous.to.getTime() }, coarsest, boundaries);
 
-  const perSeries = mergeSeries(currentCells);
-  const toResolve = [...perSeries.values()]
+  const toResolve = [...current.perSeries.values()]
     .filter(({ cell }) => cell.lastError && cell.lastError.granularityMs > RAW_BUCKET_MS)
     .map(({ metricType, endpoint, cell }) => ({
       metricType,
@@ -124,8 +160,8 @@ export async function loadDashboard(db: DbOrTx, options: LoadDashboardOptions): 
     hasAnyMetrics(db),
   ]);
 
-  const requestsNow = summarize(mergeRequests(currentCells));
-  const requestsBefore = summarize(mergeRequests(previousCells));
+  const requestsNow = summarize(current.requests);
+  const requestsBefore = summarize(previous.requests);
   const secondsNow = plan.steps.reduce((total, step) => total + elapsedMs(step, plan.stepMs, nowMs), 0) / 1000;
   const secondsBefore = (prevSteps.length * plan.stepMs) / 1000;
   const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -136,7 +172,7 @@ export async function loadDashboard(db: DbOrTx, options: LoadDashboardOptions): 
     stepMs: plan.stepMs,
     current: { from: plan.current.from.getTime(), to: nowMs },
     previous: { from: plan.previous.from.getTime(), to: plan.previous.to.getTime() },
-    sources: SOURCE_ORDER.filter((source) => sources.has(source) || currentSpans.some((span) => span.source === source)),
+    sources: SOURCE_ORDER.filter((source) => read.sources.has(source) || currentSpans.some((span) => span.source === source)),
     hasAnyMetrics: anyMetrics,
     tiles: {
       p95LatencyMs: { current: requestsNow.p95, previous: requestsBefore.p95 },
@@ -147,8 +183,8 @@ export async function loadDashboard(db: DbOrTx, options: LoadDashboardOptions): 
       memoryRssBytes: { current: average(gaugesNow.get('rss')), previous: average(gaugesBefore.get('rss')) },
       cpuPercent: { current: average(gaugesNow.get('cpu')), previous: average(gaugesBefore.get('cpu')) },
     },
-    series: buildSeries(plan.steps, plan.stepMs, nowMs, (step) => cells.get(step)),
-    endpoints: buildEndpoints(perSeries, resolved),
+    series: buildSeries(plan.steps, plan.stepMs, nowMs, (step) => read.data.get(step)),
+    endpoints: buildEndpoints(current.perSeries, resolved),
     database: buildDatabasePanel(options.databaseKind, gaugesNow, latest),
     monitors,
   };

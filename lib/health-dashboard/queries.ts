@@ -117,33 +117,46 @@ export async function readLatencyRows(db: DbOrTx, source: Source, from: number, 
 }
 
 /**
- * For series whose latest error is only known to a rollup bucket, the latest raw row with
- * errors inside that bucket: its exact 10-second bucket and error class. Raw rows older than
- * their retention are gone; those keep the bucket time and no class.
+ * For series whose latest error is only known to a rollup bucket: the minute within it (from
+ * the minute rollups), then the latest raw row with errors in that minute, which names the
+ * exact 10-second bucket and the error class. Two short index scans per series instead of a
+ * scan of an hour of raw rows. Raw rows are kept 7 days and minute rollups 30; older errors
+ * keep what is known (`exact: false`).
  */
 export async function resolveLastErrors(
   db: DbOrTx,
   wanted: ReadonlyArray<{ metricType: string; endpoint: string; from: number; to: number }>,
-): Promise<Map<string, { at: number; className: string | null }>> {
-  const found = new Map<string, { at: number; className: string | null }>();
+): Promise<Map<string, { at: number; exact: boolean; className: string | null }>> {
+  const found = new Map<string, { at: number; exact: boolean; className: string | null }>();
   if (wanted.length === 0) return found;
   const values = sql.join(
     wanted.map((w) => sql`(${w.metricType}, ${w.endpoint}, ${ts(w.from)}, ${ts(w.to)})`),
     sql`, `,
   );
-  const rows = await queryRows<{ metric_type: string; endpoint: string; at: Num; class: string | null }>(
+  const rows = await queryRows<{ metric_type: string; endpoint: string; minute: Num; at: Num; class: string | null }>(
     db,
-    sql`select w.metric_type, w.endpoint, ${epochMs(sql`e.recorded_at`)} as at, e.class
+    sql`select w.metric_type, w.endpoint, ${epochMs(sql`n.minute`)} as minute, ${epochMs(sql`e.recorded_at`)} as at, e.class
         from (values ${values}) as w(metric_type, endpoint, from_at, to_at)
         cross join lateral (
+          select (select m.bucket_start from metric_rollups_1m m
+                  where m.metric_type = w.metric_type and m.endpoint = w.endpoint
+                    and m.bucket_start >= w.from_at and m.bucket_start < w.to_at and m.errors > 0
+                  order by m.bucket_start desc limit 1) as minute
+        ) n
+        left join lateral (
           select recorded_at, metadata->>'lastErrorClass' as class from production_metrics p
           where p.metric_type = w.metric_type and p.endpoint = w.endpoint
-            and p.recorded_at >= w.from_at and p.recorded_at < w.to_at
+            and p.recorded_at >= coalesce(n.minute, w.from_at) and p.recorded_at < coalesce(n.minute + interval '1 minute', w.to_at)
             and jsonb_typeof(p.metadata->'errors') = 'number' and (p.metadata->>'errors')::float8 > 0
           order by p.recorded_at desc limit 1
-        ) e`,
+        ) e on true`,
   );
-  for (const row of rows) found.set(`${row.metric_type}\u0000${row.endpoint}`, { at: num(row.at) ?? 0, className: row.class });
+  for (const row of rows) {
+    const at = num(row.at);
+    const minute = num(row.minute);
+    if (at !== null) found.set(`${row.metric_type}\u0000${row.endpoint}`, { at, exact: true, className: row.class });
+    else if (minute !== null) found.set(`${row.metric_type}\u0000${row.endpoint}`, { at: minute, exact: false, className: null });
+  }
   return found;
 }
 

@@ -1,7 +1,22 @@
-import { sketchSize, type CellMap } from './cells';
+import type { Cell, CellMap, CellSummary } from './cells';
+
+/** The latency cells of one chart step, with what the page derives from them. */
+export interface StepData {
+  cells: CellMap;
+  /** All request (route and action) cells of the step merged. */
+  requests: Cell;
+  /** Percentiles and error rate of `requests`, worked out once. */
+  summary: CellSummary;
+}
+
+/** Several consecutive closed steps merged: per series (endpoint table) and requests (tiles). */
+export interface RunData {
+  perSeries: CellMap;
+  requests: Cell;
+}
 
 interface Entry {
-  cells: CellMap;
+  value: StepData | RunData;
   storedAt: number;
   keys: number;
 }
@@ -14,13 +29,20 @@ export interface StepCacheOptions {
   now?: () => number;
 }
 
+function sketchKeys(cells: Iterable<{ cell: Cell }>): number {
+  let keys = 0;
+  for (const { cell } of cells) keys += Object.keys(cell.sketch).length + 1;
+  return keys;
+}
+
 /**
- * The merged latency cells of CLOSED chart steps: steps that lie wholly before the coarsest
- * table's boundary never change (rollups of complete buckets are final), so the live view,
- * refreshing every 10 s, reads only its open step and the tail again. Without it a 30-day
- * view merges ~700 hourly sketches per endpoint on every refresh (about a second on
- * Postgres). Bounded (least recently used out first) and with a TTL, so a rewritten rollup
- * shows up within minutes. One per process; a miss only costs the read.
+ * Merged latency cells of CLOSED chart steps: steps wholly before the coarsest table's
+ * boundary (less the stretch the rollup job still recomputes) never change, so the live view,
+ * refreshing every 10 s, reads and merges only its open steps again. Without it a 30-day view
+ * reads ~700 hourly sketches per endpoint on every refresh (seconds on Postgres, see
+ * bench/dashboard.ts). Also holds runs of closed steps already merged, so a refresh does not
+ * re-add 30 days of sketches either. Bounded (least recently used out first) and with a TTL.
+ * One per process; a miss only costs the read.
  */
 export class StepCache {
   private readonly entries = new Map<string, Entry>();
@@ -38,10 +60,39 @@ export class StepCache {
   }
 
   static key(source: string, stepMs: number, start: number): string {
-    return `${source}|${stepMs}|${start}`;
+    return `step|${source}|${stepMs}|${start}`;
   }
 
-  get(key: string): CellMap | undefined {
+  static runKey(source: string, stepMs: number, from: number, to: number): string {
+    return `run|${source}|${stepMs}|${from}|${to}`;
+  }
+
+  getStep(key: string): StepData | undefined {
+    return this.get(key) as StepData | undefined;
+  }
+
+  setStep(key: string, value: StepData): void {
+    this.set(key, value, sketchKeys(value.cells.values()));
+  }
+
+  getRun(key: string): RunData | undefined {
+    return this.get(key) as RunData | undefined;
+  }
+
+  setRun(key: string, value: RunData): void {
+    this.set(key, value, sketchKeys(value.perSeries.values()));
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.keys = 0;
+  }
+
+  private get(key: string): StepData | RunData | undefined {
     const entry = this.entries.get(key);
     if (!entry || this.now() - entry.storedAt > this.ttlMs) {
       if (entry) this.delete(key, entry);
@@ -52,29 +103,19 @@ export class StepCache {
     this.entries.delete(key);
     this.entries.set(key, entry);
     this.hits += 1;
-    return entry.cells;
+    return entry.value;
   }
 
-  set(key: string, cells: CellMap): void {
+  private set(key: string, value: StepData | RunData, keys: number): void {
     const old = this.entries.get(key);
     if (old) this.delete(key, old);
-    const keys = sketchSize(cells) + cells.size;
     if (keys > this.maxSketchKeys) return;
-    this.entries.set(key, { cells, storedAt: this.now(), keys });
+    this.entries.set(key, { value, storedAt: this.now(), keys });
     this.keys += keys;
     for (const [oldest, entry] of this.entries) {
       if (this.keys <= this.maxSketchKeys) break;
       this.delete(oldest, entry);
     }
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  clear(): void {
-    this.entries.clear();
-    this.keys = 0;
   }
 
   private delete(key: string, entry: Entry): void {
