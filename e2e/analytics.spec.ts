@@ -35,7 +35,8 @@ async function createEventsKey(page: Page): Promise<string> {
 async function runJob(page: Page, jobId: string) {
   const m = messages.en.jobs;
   await page.goto('/en/jobs');
-  const button = page.getByRole('button', { name: m.runNow.replace('{job}', jobId) });
+  const names: Record<string, string> = m.names;
+  const button = page.getByRole('button', { name: m.runNow.replace('{job}', names[jobId] ?? jobId) });
   await button.click();
   await expect(page.getByRole('status').filter({ hasText: m.ranNow })).toBeVisible({ timeout: 60_000 });
 }
