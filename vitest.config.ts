@@ -27,6 +27,10 @@ export default defineConfig({
           environment: 'node',
           include: ['{lib,db,inngest,app,scripts}/**/*.int.test.{ts,tsx}'],
           globalSetup: ['db/testing/global-setup.ts'],
+          // next-intl's navigation imports 'next/navigation' without an extension, which Node's
+          // ESM loader cannot resolve in next's package; run it through Vite like our code
+          // (so tests' mocks of next/navigation apply to it too).
+          server: { deps: { inline: ['next-intl'] } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -28,7 +28,7 @@ import { findActiveUser, type SessionUser } from '@/lib/users/queries';
 import { createFirstAdmin } from '@/lib/users/setup';
 import { initialFormState } from '@/components/forms/form-state';
 import { CASES } from './cases';
-import { READ_ONLY_ACTIONS } from './cases/read-only';
+import { DATA_INGEST_ROUTES, READ_ONLY_ACTIONS } from './cases/read-only';
 import { discoverMutations } from './discover';
 import { NavigationSignal, type CompletenessCase, type Harness } from './harness';
 
@@ -245,7 +245,7 @@ async function runCase(testCase: CompletenessCase): Promise<void> {
 describe('audit completeness', () => {
   it('every mutating server action and route handler has a case, and every case an entry point', () => {
     const { mutations, problems } = discoverMutations(ROOT);
-    const covered = new Set([...CASES.map((c) => c.id), ...Object.keys(READ_ONLY_ACTIONS)]);
+    const covered = new Set([...CASES.map((c) => c.id), ...Object.keys(READ_ONLY_ACTIONS), ...Object.keys(DATA_INGEST_ROUTES)]);
     const missing = mutations.filter((m) => !covered.has(m.id)).map((m) => `${m.id} (${m.kind})`);
     const stale = [...covered].filter((id) => !mutations.some((m) => m.id === id));
     expect(

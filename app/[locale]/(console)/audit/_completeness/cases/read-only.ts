@@ -8,3 +8,15 @@ export const READ_ONLY_ACTIONS: Readonly<Record<string, string>> = {
   'app/[locale]/(console)/alerts/counts-action.ts#readOpenAlertCountsAction':
     "the header's periodic refresh of open-alert counts: requirePermission('console.read'), then a read",
 };
+
+/**
+ * Route handlers that store machine-sent data rather than perform an action. A batch of
+ * measurements or product events is data, like a log line: auditing each batch would bury the
+ * trail (thousands of entries a minute) without telling an auditor anything. What matters for
+ * security is recorded: every refused key or scope ('api_key.denied'), rate-limit refusals,
+ * and the key's own lifecycle (create, revoke). Adding one here is a reviewed decision.
+ */
+export const DATA_INGEST_ROUTES: Readonly<Record<string, string>> = {
+  'app/api/v1/metrics/route.ts#POST': 'metric points from outside services (API key, metrics:write); refusals audited as api_key.denied',
+  'app/api/v1/events/route.ts#POST': 'product events from the app (API key, events:write); refusals audited as api_key.denied',
+};
