@@ -67,11 +67,14 @@ export interface TierRow {
   lastErrorClass: string | null;
 }
 
+/** A row as a Cell. Takes over `row.sketch` (no copy: rows are read fresh for each load). */
 export function cellOfRow(row: TierRow): Cell {
-  const sketch: SketchCounts = {};
-  if (row.sketch) mergeSketches(sketch, row.sketch);
-  // A plain point (an outside service's value, no counts) is one observation of its value.
-  else addToSketch(sketch, row.sum, Math.max(1, row.count));
+  let sketch = row.sketch;
+  if (!sketch) {
+    // A plain point (an outside service's value, no counts) is one observation of its value.
+    sketch = {};
+    addToSketch(sketch, row.sum, Math.max(1, row.count));
+  }
   return {
     count: row.count,
     errors: row.errors,
@@ -114,11 +117,15 @@ export function seriesId(metricType: string, endpoint: string): string {
   return `${metricType}\u0000${endpoint}`;
 }
 
-export function addToMap(map: CellMap, metricType: string, endpoint: string, cell: Cell): void {
+/**
+ * Adds a cell into the map's cell of its series. `owned`: the caller hands the cell over (it is
+ * not shared with anything), so the first one of a series is kept as it is instead of copied.
+ */
+export function addToMap(map: CellMap, metricType: string, endpoint: string, cell: Cell, owned = false): void {
   const id = seriesId(metricType, endpoint);
   const entry = map.get(id);
   if (entry) mergeCell(entry.cell, cell);
-  else map.set(id, { metricType, endpoint, cell: cloneCell(cell) });
+  else map.set(id, { metricType, endpoint, cell: owned ? cell : cloneCell(cell) });
 }
 
 export function sketchSize(map: CellMap): number {

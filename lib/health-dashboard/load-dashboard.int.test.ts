@@ -2,7 +2,7 @@ import { lt } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { metricRollups1h, metricRollups1m, monitorChecks, monitors, productionMetrics } from '../../db/schema';
 import { createTestDb, type TestDb } from '../../db/testing/test-db';
-import { loadDashboard } from './load-dashboard';
+import { loadDashboard, warmClosedSteps } from './load-dashboard';
 import type { RangeKey } from './ranges';
 import { StepCache } from './step-cache';
 import { range, rawAggRow, rawPoint, repeat, rollupRow, type RawInsert, type RollupInsert } from './test-rows';
@@ -238,6 +238,11 @@ describe('loadDashboard', () => {
     // hours before its boundary, 12:00), of this period and the previous one (21 + 24), and
     // the two runs of them merged.
     expect(cache.size).toBe(45 + 2);
+    // Warming a cache (after a page is sent) fills exactly the same closed steps and runs.
+    const warmed = new StepCache();
+    await warmClosedSteps(t.db, { range: '24h', now: NOW, cache: warmed });
+    expect(warmed.size).toBe(45 + 2);
+    expect(await load('24h', { cache: warmed })).toEqual(uncached);
 
     // A closed step never changes, so the cache answers for it; new raw rows still count.
     await t.db.update(metricRollups1h).set({ count: 999 }).where(lt(metricRollups1h.bucketStart, at('10:00:00')));

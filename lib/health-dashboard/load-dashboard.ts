@@ -76,7 +76,7 @@ export async function readSteps(
   for (const rows of results) {
     for (const row of rows) {
       const target = read.get(Math.floor(row.at / stepMs) * stepMs);
-      if (target) addToMap(target, row.metricType, row.endpoint, cellOfRow(row));
+      if (target) addToMap(target, row.metricType, row.endpoint, cellOfRow(row), true);
     }
   }
   for (const [start, cells] of read) {
@@ -113,6 +113,42 @@ function mergeRun(steps: readonly number[], read: StepRead, key: (from: number, 
     mergeCell(requests, step.requests);
   }
   return { perSeries, requests };
+}
+
+/**
+ * Reads and caches the closed steps of a range (both periods) without loading anything else:
+ * run after a page is sent (next/server after()), so switching to another range, or the first
+ * refresh, does not wait for a month of hourly sketches. Does nothing when they are cached.
+ */
+export async function warmClosedSteps(db: DbOrTx, options: { range: RangeKey; now?: Date; cache: StepCache }): Promise<void> {
+  // The page refreshes every 10 s: never two warm-ups of one range at a time.
+  const busy = warming.get(options.cache) ?? new Set<RangeKey>();
+  warming.set(options.cache, busy);
+  if (busy.has(options.range)) return;
+  busy.add(options.range);
+  try {
+    await warm(db, { ...options, now: options.now ?? new Date() });
+  } finally {
+    busy.delete(options.range);
+  }
+}
+
+const warming = new WeakMap<StepCache, Set<RangeKey>>();
+
+async function warm(db: DbOrTx, options: { range: RangeKey; now: Date; cache: StepCache }): Promise<void> {
+  const now = options.now;
+  const plan = planWindow(options.range, now);
+  const boundaries = await rollupBoundaries(db);
+  const boundary = boundaries[plan.coarsest];
+  if (boundary === null) return;
+  const closedBefore = boundary - RECOMPUTED_MS[plan.coarsest];
+  const runKey = (from: number, to: number) => StepCache.runKey(plan.coarsest, plan.stepMs, from, to);
+  for (const steps of [previousSteps(plan), plan.steps]) {
+    const closed = steps.filter((start) => start + plan.stepMs <= closedBefore);
+    if (closed.length === 0 || options.cache.getRun(runKey(closed[0]!, closed[closed.length - 1]!))) continue;
+    const read = await readSteps(db, { steps: closed, stepMs: plan.stepMs, now: now.getTime(), coarsest: plan.coarsest, boundaries, cache: options.cache });
+    mergeRun(closed, read, runKey, options.cache);
+  }
 }
 
 const SOURCE_ORDER: Source[] = ['1h', '1m', 'raw'];

@@ -72,10 +72,19 @@ const SKETCH_KEY = /^(z|-?[0-9]{1,6})$/;
 function cleanSketch(value: unknown): Record<string, number> | null {
   const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
-  const out: Record<string, number> = {};
-  for (const [key, count] of Object.entries(parsed as Record<string, unknown>)) {
-    if (SKETCH_KEY.test(key) && typeof count === 'number' && Number.isFinite(count) && count > 0) out[key] = count;
+  const entries = parsed as Record<string, unknown>;
+  const valid = (key: string, count: unknown) => SKETCH_KEY.test(key) && typeof count === 'number' && Number.isFinite(count) && count > 0;
+  let clean = true;
+  for (const key in entries) {
+    if (!valid(key, entries[key])) {
+      clean = false;
+      break;
+    }
   }
+  // The usual case (our own sketches): the parsed object as it is, no copy.
+  if (clean) return entries as Record<string, number>;
+  const out: Record<string, number> = {};
+  for (const [key, count] of Object.entries(entries)) if (valid(key, count)) out[key] = count as number;
   return out;
 }
 

@@ -24,7 +24,10 @@ interface Entry {
 export interface StepCacheOptions {
   /** Bound on the sketch buckets held across all entries (about 60 bytes each). */
   maxSketchKeys?: number;
-  /** Re-read a closed step after this long, in case a late rollup rewrote it. */
+  /**
+   * Re-read a closed step after this long. The rollup job never rewrites a bucket older than
+   * its recompute window, but a backfill (npm run seed:metrics) or a restore can.
+   */
   ttlMs?: number;
   now?: () => number;
 }
@@ -55,7 +58,7 @@ export class StepCache {
 
   constructor(options: StepCacheOptions = {}) {
     this.maxSketchKeys = options.maxSketchKeys ?? 1_000_000;
-    this.ttlMs = options.ttlMs ?? 10 * 60_000;
+    this.ttlMs = options.ttlMs ?? 30 * 60_000;
     this.now = options.now ?? Date.now;
   }
 

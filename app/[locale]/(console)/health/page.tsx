@@ -1,5 +1,6 @@
 import type { DateTimeFormatOptions } from 'next-intl';
 import type { Metadata } from 'next';
+import { after } from 'next/server';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/app/_server/session';
 import { DatabasePanel } from '@/components/health/DatabasePanel';
@@ -12,8 +13,8 @@ import { RangeSwitcher } from '@/components/health/RangeSwitcher';
 import { EmptyState } from '@/components/shell/EmptyState';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { getDatabase } from '@/lib/db/database';
-import { loadDashboard } from '@/lib/health-dashboard/load-dashboard';
-import { parseRange } from '@/lib/health-dashboard/ranges';
+import { loadDashboard, warmClosedSteps } from '@/lib/health-dashboard/load-dashboard';
+import { parseRange, RANGE_KEYS } from '@/lib/health-dashboard/ranges';
 import { sharedStepCache } from '@/lib/health-dashboard/step-cache';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,7 +25,13 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
   await requirePermission('console.read');
   const range = parseRange((await searchParams).range);
   const { db, kind } = await getDatabase();
-  const dashboard = await loadDashboard(db, { range, databaseKind: kind, cache: sharedStepCache() });
+  const cache = sharedStepCache();
+  const dashboard = await loadDashboard(db, { range, databaseKind: kind, cache });
+  // Once the page is sent: the closed steps of the other ranges, so switching to 7 or 30 days
+  // does not wait for a month of hourly sketches (a no-op while they are cached).
+  after(async () => {
+    for (const other of RANGE_KEYS) if (other !== range) await warmClosedSteps(db, { range: other, cache }).catch(() => undefined);
+  });
   const nav = await getTranslations('nav');
   const area = await getTranslations('areas.health');
   const t = await getTranslations('health');
