@@ -70,7 +70,10 @@ export function ChartFigure({ type, title, caption, series, points, valueKind, t
     for (const s of series) row[s.label] = point.values[s.key] ?? null;
     return row;
   });
-  const hasValues = points.some((point) => series.some((s) => point.values[s.key] !== null && point.values[s.key] !== undefined));
+  const values = points.flatMap((point) => series.map((s) => point.values[s.key])).filter((value): value is number => typeof value === 'number');
+  const hasValues = values.length > 0;
+  // All zero (no errors at all): the axis still reads 0–1 %, not 0–400 %.
+  const allZero = hasValues && values.every((value) => value === 0);
   const common = {
     data,
     index: 'time',
@@ -81,6 +84,8 @@ export function ChartFigure({ type, title, caption, series, points, valueKind, t
     showAnimation: false,
     noDataText: t('noData'),
     yAxisWidth: 84,
+    minValue: 0,
+    maxValue: allZero ? (valueKind === 'ratio' ? 0.01 : 1) : undefined,
     className: 'h-56',
   };
 

@@ -20,8 +20,9 @@ export function formatRatio(fmt: NumberFormatter, ratio: number): string {
   return fmt(ratio, { style: 'percent', maximumFractionDigits: 2 });
 }
 
-/** A plain figure (calls, requests per second) with up to two decimals. */
+/** A plain figure (requests per second): two significant digits below 1 (0.0025), else as digitsFor. */
 export function formatNumber(fmt: NumberFormatter, value: number): string {
+  if (value !== 0 && Math.abs(value) < 1) return fmt(value, { maximumSignificantDigits: 2 });
   return fmt(value, { maximumFractionDigits: digitsFor(value) });
 }
 
