@@ -1,9 +1,10 @@
 import type { DatabaseKind, DbOrTx } from '../../db/types';
+import { MINUTE_LATENESS_MS, RAW_LATENESS_MS } from '../metrics/rollup';
 import { listMonitorStatus } from '../monitors/queries';
 import { average, buildDatabasePanel, buildEndpoints, buildSeries, elapsedMs, mergeRequests, mergeSeries } from './assemble';
 import { addToMap, cellOfRow, cloneCell, emptyCell, mergeCell, summarize, type CellMap } from './cells';
 import { hasAnyMetrics, readGaugeStats, readLatencyRows, readLatestGauges, readUptime, resolveLastErrors, rollupBoundaries } from './queries';
-import { HOUR_MS, MINUTE_MS, planWindow, previousSteps, RAW_BUCKET_MS, tierSpans, type RangeKey, type Source } from './ranges';
+import { planWindow, previousSteps, RAW_BUCKET_MS, tierSpans, type RangeKey, type Source } from './ranges';
 import { StepCache, type RunData, type StepData } from './step-cache';
 import type { HealthDashboard } from './types';
 
@@ -21,10 +22,9 @@ type Boundaries = Awaited<ReturnType<typeof rollupBoundaries>>;
 
 /**
  * How far back the rollup job recomputes its newest buckets on every run, for points that
- * arrive late (lib/metrics/rollup.ts: RAW_LATENESS_MS, MINUTE_LATENESS_MS). Buckets older
- * than that are final, which is what makes caching a closed step safe.
+ * arrive late. Buckets older than that are final, which is what makes caching a closed step safe.
  */
-export const RECOMPUTED_MS = { '1m': 10 * MINUTE_MS, '1h': 2 * HOUR_MS } as const;
+export const RECOMPUTED_MS = { '1m': RAW_LATENESS_MS, '1h': MINUTE_LATENESS_MS } as const;
 
 function toStepData(cells: CellMap): StepData {
   const requests = mergeRequests([cells]);
