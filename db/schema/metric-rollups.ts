@@ -1,7 +1,7 @@
 import { bigint, doublePrecision, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
- * Rolled-up production_metrics at 1-minute and 1-hour resolution. One row per metric type,
+ * Rolled-up production_metrics at 1-minute, 1-hour and 1-day (UTC) resolution. One row per metric type,
  * endpoint ('' when none) and bucket. `histogram` is a mergeable latency sketch (bucket index
  * -> count, see lib/metrics) so percentiles of a coarser bucket or a longer range are computed
  * from merged sketches, never by averaging percentiles.
@@ -33,5 +33,7 @@ function rollupTable<Name extends string>(name: Name) {
 
 export const metricRollups1m = rollupTable('metric_rollups_1m');
 export const metricRollups1h = rollupTable('metric_rollups_1h');
+/** Rolled from the hourly table; lets a 30-day range read 30 rows per series (ADR 0009). */
+export const metricRollups1d = rollupTable('metric_rollups_1d');
 
 export type MetricRollup = typeof metricRollups1m.$inferSelect;

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { metricRollups1h, metricRollups1m, productionMetrics } from '../../db/schema';
+import { metricRollups1d, metricRollups1h, metricRollups1m, productionMetrics } from '../../db/schema';
 import { createTestDb, type TestDb } from '../../db/testing/test-db';
 import { MetricsAggregator } from './aggregator';
 import { rollUpMetrics } from './rollup';
@@ -150,5 +150,43 @@ describe('metric rollups', () => {
     await rollUpMetrics(t.db, { now: at('10:00:00') });
     const hours = await t.db.select().from(metricRollups1h).orderBy(asc(metricRollups1h.bucketStart));
     expect(hours.map((row) => row.bucketStart.toISOString())).toEqual(['2026-02-20T08:00:00.000Z', '2026-02-27T23:00:00.000Z']);
+  });
+
+  it('rolls complete UTC days from the hours, recomputes a day when a late point changes its last hours, and never writes a day in progress', async () => {
+    const point = (iso: string, value: number) => ({ metricType: 'api_response_time', endpoint: 'GET /x', metricValue: value, recordedAt: new Date(iso) });
+    await t.db.insert(productionMetrics).values([point('2026-02-28T22:00:05Z', 10), point('2026-02-28T22:30:00Z', 30), point('2026-02-28T23:59:10Z', 50), point('2026-03-01T00:01:00Z', 70)]);
+
+    const first = await rollUpMetrics(t.db, { now: new Date('2026-03-01T00:05:00Z') });
+    expect(first.day?.buckets).toBe(1);
+    let days = await t.db.select().from(metricRollups1d);
+    expect(days.map((row) => [row.bucketStart.toISOString(), row.count, row.sum, row.min, row.max])).toEqual([['2026-02-28T00:00:00.000Z', 3, 90, 10, 50]]);
+
+    // A point for 23:58:30 arrives six minutes after midnight: minute, hour and day all count it.
+    await t.db.insert(productionMetrics).values(point('2026-02-28T23:58:30Z', 5));
+    await rollUpMetrics(t.db, { now: new Date('2026-03-01T00:06:10Z') });
+    days = await t.db.select().from(metricRollups1d);
+    expect(days.map((row) => [row.bucketStart.toISOString(), row.count, row.min])).toEqual([['2026-02-28T00:00:00.000Z', 4, 5]]);
+    // The day's sketch is exactly the merge of its hours' sketches, and its percentiles come from it.
+    const hours = await t.db.select().from(metricRollups1h).where(eq(metricRollups1h.endpoint, 'GET /x'));
+    const merged: SketchCounts = {};
+    for (const hour of hours.filter((row) => row.bucketStart < new Date('2026-03-01T00:00:00Z'))) mergeSketches(merged, hour.histogram ?? {});
+    expect(days[0]!.histogram).toEqual(merged);
+    expect(days[0]!.p95).toBeCloseTo(sketchPercentiles(merged).p95!, 9);
+
+    // Later runs in the day leave the finished day alone and never write the day in progress.
+    const later = await rollUpMetrics(t.db, { now: new Date('2026-03-01T10:00:30Z') });
+    expect(later.day).toBeUndefined();
+    const snapshot = await t.db.select().from(metricRollups1d).orderBy(asc(metricRollups1d.bucketStart));
+    expect(snapshot.map((row) => row.bucketStart.toISOString())).toEqual(['2026-02-28T00:00:00.000Z']);
+    await Promise.all([rollUpMetrics(t.db, { now: new Date('2026-03-01T00:07:00Z') }), rollUpMetrics(t.db, { now: new Date('2026-03-01T00:07:30Z') })]);
+    expect(await t.db.select().from(metricRollups1d).orderBy(asc(metricRollups1d.bucketStart))).toEqual(snapshot);
+
+    // The next midnight completes 1 March.
+    await rollUpMetrics(t.db, { now: new Date('2026-03-02T00:03:00Z') });
+    days = await t.db.select().from(metricRollups1d).orderBy(asc(metricRollups1d.bucketStart));
+    expect(days.map((row) => [row.bucketStart.toISOString(), row.count])).toEqual([
+      ['2026-02-28T00:00:00.000Z', 4],
+      ['2026-03-01T00:00:00.000Z', 1],
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { GAMMA, LOG_GAMMA, MIN_VALUE, ZERO_KEY } from './sketch';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 /** Minutes recomputed on every run, so points that arrive late (ingest) are counted. */
 export const RAW_LATENESS_MS = 10 * MINUTE_MS;
@@ -13,6 +14,7 @@ export const MINUTE_LATENESS_MS = 2 * HOUR_MS;
 // After downtime the backlog is worked off in slices, so one run never holds a long transaction.
 const MAX_RAW_SPAN_MS = 6 * HOUR_MS;
 const MAX_MINUTE_SPAN_MS = 7 * 24 * HOUR_MS;
+const MAX_HOUR_SPAN_MS = 90 * DAY_MS;
 // Any fixed value works as the lock key; it only has to differ from the other advisory locks.
 const ROLLUP_LOCK_KEY = 0x6d65747269637331n; // "metrics1"
 
@@ -25,21 +27,25 @@ export interface RollupRange {
 export interface RollupResult {
   minute?: RollupRange;
   hour?: RollupRange;
+  day?: RollupRange;
 }
 
-type Level = 'minute' | 'hour';
+type Level = 'minute' | 'hour' | 'day';
 
 const LEVELS = {
   minute: { unitMs: MINUTE_MS, lateness: RAW_LATENESS_MS, maxSpan: MAX_RAW_SPAN_MS, interval: '1 minute', target: 'metric_rollups_1m', source: 'production_metrics', sourceTime: 'recorded_at' },
   hour: { unitMs: HOUR_MS, lateness: MINUTE_LATENESS_MS, maxSpan: MAX_MINUTE_SPAN_MS, interval: '1 hour', target: 'metric_rollups_1h', source: 'metric_rollups_1m', sourceTime: 'bucket_start' },
+  // Days (UTC) are recomputed only when the hourly run touched them: see rollUpDays.
+  day: { unitMs: DAY_MS, lateness: 0, maxSpan: MAX_HOUR_SPAN_MS, interval: '1 day', target: 'metric_rollups_1d', source: 'metric_rollups_1h', sourceTime: 'bucket_start' },
 } as const;
 
 const floorTo = (ms: number, unitMs: number) => Math.floor(ms / unitMs) * unitMs;
 
 /**
- * Rolls raw production_metrics into 1-minute buckets (complete minutes only), then those into
- * 1-hour buckets (complete hours only). Each run recomputes a lateness window (the last 10
- * minutes, the last 2 hours) and, after downtime, works forward from the newest rollup.
+ * Rolls raw production_metrics into 1-minute buckets (complete minutes only), those into
+ * 1-hour buckets (complete hours only), and those into UTC days (complete days only). Each run
+ * recomputes a lateness window (the last 10 minutes, the last 2 hours, and a day whose hours
+ * that run rewrote) and, after downtime, works forward from the newest rollup.
  *
  * Idempotent: a bucket is always recomputed whole from its source and upserted, so running
  * twice, or on two instances, never double counts; a transaction-level advisory lock makes
@@ -53,8 +59,29 @@ export async function rollUpMetrics(db: Db, { now }: { now: Date }): Promise<Rol
     // An hour is complete only once all its minutes are: never run ahead of the minute level.
     const minuteDoneTo = minute ? minute.to.getTime() : floorTo(now.getTime(), MINUTE_MS);
     const hour = await rollUpLevel(tx, 'hour', Math.min(floorTo(now.getTime(), HOUR_MS), floorTo(minuteDoneTo, HOUR_MS)));
-    return { ...(minute ? { minute } : {}), ...(hour ? { hour } : {}) };
+    const hourDoneTo = hour ? hour.to.getTime() : floorTo(now.getTime(), HOUR_MS);
+    const day = await rollUpDays(tx, Math.min(floorTo(now.getTime(), DAY_MS), floorTo(hourDoneTo, DAY_MS)), hour);
+    return { ...(minute ? { minute } : {}), ...(hour ? { hour } : {}), ...(day ? { day } : {}) };
   });
+}
+
+/**
+ * Days change only through their hours, so a day is recomputed when this run rewrote one of
+ * its hours (the 2 hours after midnight, for late minutes) or when hourly rows newer than the
+ * newest day exist (first run, downtime). Recomputing the last day on every run instead would
+ * merge 24 hours of sketches a minute for nothing.
+ */
+async function rollUpDays(tx: DbOrTx, completeTo: number, hour: RollupRange | undefined): Promise<RollupRange | undefined> {
+  const catchUp = await startOf(tx, 'day', completeTo);
+  const candidates = [catchUp === completeTo ? undefined : catchUp, hour ? floorTo(hour.from.getTime(), DAY_MS) : undefined].filter(
+    (value): value is number => value !== undefined,
+  );
+  if (candidates.length === 0) return undefined;
+  const from = Math.min(...candidates);
+  if (from >= completeTo) return undefined;
+  const to = Math.min(completeTo, from + LEVELS.day.maxSpan);
+  const [row] = await queryRows<{ buckets: number | string }>(tx, rollupStatement('day', new Date(from), new Date(to)));
+  return { from: new Date(from), to: new Date(to), buckets: Number(row?.buckets ?? 0) };
 }
 
 async function rollUpLevel(tx: DbOrTx, level: Level, completeTo: number): Promise<RollupRange | undefined> {
@@ -95,14 +122,15 @@ function sourceRows(level: Level, from: Date, to: Date): SQL {
   const lower = sql`${from.toISOString()}::timestamptz`;
   const upper = sql`${to.toISOString()}::timestamptz`;
   const origin = sql.raw(`timestamptz '2000-01-01 00:00:00+00'`);
-  if (level === 'hour') {
+  if (level !== 'minute') {
+    const spec = LEVELS[level];
     return sql`
-      select metric_type, endpoint, date_bin(interval '1 hour', bucket_start, ${origin}) as bucket_start, bucket_start as at,
+      select metric_type, endpoint, date_bin(interval ${sql.raw(`'${spec.interval}'`)}, bucket_start, ${origin}) as bucket_start, bucket_start as at,
              count::float8 as cnt, errors::float8 as errs, sum as total, min as lo, max as hi,
              histogram as sketch, null::text as plain_key,
              case when jsonb_typeof(metadata->'statuses') = 'object' then metadata->'statuses' end as statuses,
              metadata->>'lastErrorClass' as last_error_class
-      from metric_rollups_1m
+      from ${sql.raw(spec.source)}
       where bucket_start >= ${lower} and bucket_start < ${upper}`;
   }
   // Checked only where the key exists, so a plain point costs one `?` test.
