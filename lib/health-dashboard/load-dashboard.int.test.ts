@@ -1,6 +1,6 @@
 import { lt } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { metricRollups1h, metricRollups1m, monitorChecks, monitors, productionMetrics } from '../../db/schema';
+import { metricRollups1d, metricRollups1h, metricRollups1m, monitorChecks, monitors, productionMetrics } from '../../db/schema';
 import { createTestDb, type TestDb } from '../../db/testing/test-db';
 import { loadDashboard, warmClosedSteps } from './load-dashboard';
 import type { RangeKey } from './ranges';
@@ -31,6 +31,7 @@ describe('loadDashboard', () => {
   const insert = {
     m: (rows: RollupInsert[]) => t.db.insert(metricRollups1m).values(rows),
     h: (rows: RollupInsert[]) => t.db.insert(metricRollups1h).values(rows),
+    d: (rows: RollupInsert[]) => t.db.insert(metricRollups1d).values(rows),
     raw: (rows: RawInsert[]) => t.db.insert(productionMetrics).values(rows),
   };
   const load = (range: RangeKey, extra: Partial<Parameters<typeof loadDashboard>[1]> = {}) =>
@@ -60,6 +61,15 @@ describe('loadDashboard', () => {
       expect(calls(long), range).toBe(200 + 33 + 8);
     }
     expect(calls(await load('24h', { rawOnly: true }))).toBe(8);
+
+    // Once daily rollups exist, 30 days reads whole days from them and today from the finer tables.
+    await insert.d([rollupRow('api_response_time', 'GET /a', at('00:00:00', '2026-02-27'), { values: repeat(50, 1000) }), rollupRow('api_response_time', 'GET /a', at('00:00:00', '2026-02-28'), { values: repeat(50, 1000) })]);
+    const month = await load('30d');
+    expect(month.sources).toEqual(['1d', '1h', '1m', 'raw']);
+    expect(calls(month)).toBe(2000 + 200 + 33 + 8);
+    expect(month.series.find((point) => point.at === at('00:00:00', '2026-02-28').getTime())?.count).toBe(1000);
+    // The 7-day range keeps its 6-hour steps on the hourly table.
+    expect((await load('7d')).sources).toEqual(['1h', '1m', 'raw']);
   });
 
   it('merges rollups and the raw tail without counting an instant twice, and percentiles come from merged sketches', async () => {

@@ -4,7 +4,7 @@ import { listMonitorStatus } from '../monitors/queries';
 import { average, buildDatabasePanel, buildEndpoints, buildSeries, elapsedMs, mergeRequests, mergeSeries } from './assemble';
 import { addToMap, cellOfRow, cloneCell, emptyCell, mergeCell, summarize, type CellMap } from './cells';
 import { hasAnyMetrics, readGaugeStats, readLatencyRows, readLatestGauges, readUptime, resolveLastErrors, rollupBoundaries } from './queries';
-import { planWindow, previousSteps, RAW_BUCKET_MS, tierSpans, type RangeKey, type Source } from './ranges';
+import { DAY_MS, planWindow, previousSteps, RAW_BUCKET_MS, tierSpans, TIERS, type Boundaries, type RangeKey, type Source } from './ranges';
 import { StepCache, type RunData, type StepData } from './step-cache';
 import type { HealthDashboard } from './types';
 
@@ -18,13 +18,13 @@ export interface LoadDashboardOptions {
   rawOnly?: boolean;
 }
 
-type Boundaries = Awaited<ReturnType<typeof rollupBoundaries>>;
-
 /**
  * How far back the rollup job recomputes its newest buckets on every run, for points that
  * arrive late. Buckets older than that are final, which is what makes caching a closed step safe.
  */
-export const RECOMPUTED_MS = { '1m': RAW_LATENESS_MS, '1h': MINUTE_LATENESS_MS } as const;
+// A day is rewritten while its last hours still change (the 2 hours after midnight): the
+// newest complete day is never taken as final.
+export const RECOMPUTED_MS = { '1m': RAW_LATENESS_MS, '1h': MINUTE_LATENESS_MS, '1d': DAY_MS } as const;
 
 function toStepData(cells: CellMap): StepData {
   const requests = mergeRequests([cells]);
@@ -151,8 +151,6 @@ async function warm(db: DbOrTx, options: { range: RangeKey; now: Date; cache: St
   }
 }
 
-const SOURCE_ORDER: Source[] = ['1h', '1m', 'raw'];
-
 /**
  * Everything the System health page shows for one range: headline figures against the
  * previous period of the same length, the request series, every endpoint and job, the
@@ -164,7 +162,7 @@ export async function loadDashboard(db: DbOrTx, options: LoadDashboardOptions): 
   const nowMs = now.getTime();
   const plan = planWindow(options.range, now);
   const coarsest: Source = options.rawOnly ? 'raw' : plan.coarsest;
-  const boundaries: Boundaries = options.rawOnly ? { '1m': null, '1h': null } : await rollupBoundaries(db);
+  const boundaries: Boundaries = options.rawOnly ? { '1m': null, '1h': null, '1d': null } : await rollupBoundaries(db);
   const prevSteps = previousSteps(plan);
   const cache = options.cache;
 
@@ -208,7 +206,7 @@ export async function loadDashboard(db: DbOrTx, options: LoadDashboardOptions): 
     stepMs: plan.stepMs,
     current: { from: plan.current.from.getTime(), to: nowMs },
     previous: { from: plan.previous.from.getTime(), to: plan.previous.to.getTime() },
-    sources: SOURCE_ORDER.filter((source) => read.sources.has(source) || currentSpans.some((span) => span.source === source)),
+    sources: TIERS.filter((source) => read.sources.has(source) || currentSpans.some((span) => span.source === source)),
     hasAnyMetrics: anyMetrics,
     tiles: {
       p95LatencyMs: { current: requestsNow.p95, previous: requestsBefore.p95 },

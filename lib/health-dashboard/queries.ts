@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/rows';
 import type { DbOrTx } from '../../db/types';
 import type { TierRow } from './cells';
-import { GRANULARITY_MS, HOUR_MS, MINUTE_MS, RAW_BUCKET_MS, type Source } from './ranges';
+import { GRANULARITY_MS, RAW_BUCKET_MS, type Boundaries, type Source } from './ranges';
 
 /** The latency series: routes and server actions, and jobs. */
 export const LATENCY_TYPES = ['api_response_time', 'job_duration'] as const;
@@ -18,16 +18,22 @@ const inList = (values: readonly string[]) => sql.join(values.map((value) => sql
  * rollup job writes a bucket only once it is complete, so everything before this instant is
  * in the table and everything after it must come from the finer one.
  */
-export async function rollupBoundaries(db: DbOrTx): Promise<{ '1m': number | null; '1h': number | null }> {
-  const [row] = await queryRows<{ m: Num; h: Num }>(
+export async function rollupBoundaries(db: DbOrTx): Promise<Boundaries> {
+  const [row] = await queryRows<{ m: Num; h: Num; d: Num }>(
     db,
     sql`select ${epochMs(sql`(select max(bucket_start) from metric_rollups_1m)`)} as m,
-               ${epochMs(sql`(select max(bucket_start) from metric_rollups_1h)`)} as h`,
+               ${epochMs(sql`(select max(bucket_start) from metric_rollups_1h)`)} as h,
+               ${epochMs(sql`(select max(bucket_start) from metric_rollups_1d)`)} as d`,
   );
-  const m = num(row?.m ?? null);
-  const h = num(row?.h ?? null);
-  return { '1m': m === null ? null : m + MINUTE_MS, '1h': h === null ? null : h + HOUR_MS };
+  const end = (value: Num, source: Exclude<Source, 'raw'>) => {
+    const start = num(value ?? null);
+    return start === null ? null : start + GRANULARITY_MS[source];
+  };
+  return { '1m': end(row?.m ?? null, '1m'), '1h': end(row?.h ?? null, '1h'), '1d': end(row?.d ?? null, '1d') };
 }
+
+const ROLLUP_TABLES = { '1m': 'metric_rollups_1m', '1h': 'metric_rollups_1h', '1d': 'metric_rollups_1d' } as const;
+const rollupTable = (source: Exclude<Source, 'raw'>) => sql.raw(ROLLUP_TABLES[source]);
 
 // A raw row counts as an aggregate (its counts and sketch) exactly when the rollup job
 // (lib/metrics/rollup.ts) would count it so; otherwise it is one observation of metric_value.
@@ -114,7 +120,7 @@ export async function readLatencyRows(db: DbOrTx, source: Source, from: number, 
     query = sql`select ${rawLatencyColumns()} from production_metrics
       where metric_type in (${types}) and recorded_at >= ${ts(from)} and recorded_at < ${ts(to)}`;
   } else {
-    const table = sql.raw(source === '1m' ? 'metric_rollups_1m' : 'metric_rollups_1h');
+    const table = rollupTable(source);
     query = sql`select metric_type, endpoint, ${epochMs(sql`bucket_start`)} as at, ${GRANULARITY_MS[source]}::float8 as granularity,
         count::float8 as count, errors::float8 as errors, sum, min, max, histogram as sketch,
         metadata->>'lastErrorClass' as last_error_class
@@ -225,7 +231,7 @@ export async function readGaugeStats(
             and p.recorded_at >= ${ts(from)} and p.recorded_at < ${ts(to)}
         ) r`;
     }
-    const table = sql.raw(source === '1m' ? 'metric_rollups_1m' : 'metric_rollups_1h');
+    const table = rollupTable(source);
     return sql`select g.name, r.* from (values ${gaugeValues()}) as g(name, metric_type, endpoint)
       cross join lateral (
         select sum(count)::float8 as count, sum(sum) as sum, min(min) as min, max(max) as max

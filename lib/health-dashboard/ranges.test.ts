@@ -31,7 +31,7 @@ describe('tierSpans', () => {
   const window = { from: t('00:00:00'), to: t('12:34:25') };
 
   it('reads each instant from one table: hourly up to its boundary, then minutes, then raw', () => {
-    expect(tierSpans(window, '1h', { '1h': t('12:00:00'), '1m': t('12:33:00') })).toEqual([
+    expect(tierSpans(window, '1h', { '1d': null, '1h': t('12:00:00'), '1m': t('12:33:00') })).toEqual([
       { source: '1h', from: t('00:00:00'), to: t('12:00:00') },
       { source: '1m', from: t('12:00:00'), to: t('12:33:00') },
       { source: 'raw', from: t('12:33:00'), to: t('12:34:25') },
@@ -39,28 +39,40 @@ describe('tierSpans', () => {
   });
 
   it('reads raw from where the minute rollups stop, even when the hourly ones are ahead of them', () => {
-    expect(tierSpans(window, '1h', { '1h': t('12:00:00'), '1m': t('11:10:00') })).toEqual([
+    expect(tierSpans(window, '1h', { '1d': null, '1h': t('12:00:00'), '1m': t('11:10:00') })).toEqual([
       { source: '1h', from: t('00:00:00'), to: t('12:00:00') },
       { source: 'raw', from: t('12:00:00'), to: t('12:34:25') },
     ]);
   });
 
   it('falls back to finer tables while a rollup table is empty, and to raw when nothing is rolled', () => {
-    expect(tierSpans(window, '1h', { '1h': null, '1m': t('12:33:00') })).toEqual([
+    expect(tierSpans(window, '1h', { '1d': null, '1h': null, '1m': t('12:33:00') })).toEqual([
       { source: '1m', from: t('00:00:00'), to: t('12:33:00') },
       { source: 'raw', from: t('12:33:00'), to: t('12:34:25') },
     ]);
-    expect(tierSpans(window, '1m', { '1h': null, '1m': null })).toEqual([{ source: 'raw', from: t('00:00:00'), to: t('12:34:25') }]);
+    expect(tierSpans(window, '1m', { '1d': null, '1h': null, '1m': null })).toEqual([{ source: 'raw', from: t('00:00:00'), to: t('12:34:25') }]);
   });
 
   it('does not read the hourly table for minute ranges, nor anything past the window', () => {
-    expect(tierSpans({ from: t('12:20:00'), to: t('12:34:25') }, '1m', { '1h': t('12:00:00'), '1m': t('12:33:00') })).toEqual([
+    expect(tierSpans({ from: t('12:20:00'), to: t('12:34:25') }, '1m', { '1d': null, '1h': t('12:00:00'), '1m': t('12:33:00') })).toEqual([
       { source: '1m', from: t('12:20:00'), to: t('12:33:00') },
       { source: 'raw', from: t('12:33:00'), to: t('12:34:25') },
     ]);
     // A window wholly before the boundaries is one span.
-    expect(tierSpans({ from: t('01:00:00'), to: t('02:00:00') }, '1h', { '1h': t('12:00:00'), '1m': t('12:33:00') })).toEqual([
+    expect(tierSpans({ from: t('01:00:00'), to: t('02:00:00') }, '1h', { '1d': null, '1h': t('12:00:00'), '1m': t('12:33:00') })).toEqual([
       { source: '1h', from: t('01:00:00'), to: t('02:00:00') },
     ]);
+  });
+
+  it('reads a month from the daily table, then the hours and minutes of the day in progress, then raw', () => {
+    const month = { from: new Date('2026-02-01T00:00:00Z').getTime(), to: t('12:34:25') };
+    expect(tierSpans(month, '1d', { '1d': t('00:00:00'), '1h': t('12:00:00'), '1m': t('12:33:00') })).toEqual([
+      { source: '1d', from: month.from, to: t('00:00:00') },
+      { source: '1h', from: t('00:00:00'), to: t('12:00:00') },
+      { source: '1m', from: t('12:00:00'), to: t('12:33:00') },
+      { source: 'raw', from: t('12:33:00'), to: t('12:34:25') },
+    ]);
+    // Before the first daily rollup the hourly table answers the whole month, as it did before days existed.
+    expect(tierSpans(month, '1d', { '1d': null, '1h': t('12:00:00'), '1m': t('12:33:00') })[0]).toEqual({ source: '1h', from: month.from, to: t('12:00:00') });
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metricRollups1d } from '../../db/schema';
 import { createTestDb, type TestDb } from '../../db/testing/test-db';
 import { loadDashboard } from './load-dashboard';
 import { seedDemoMetrics } from './seed-demo';
@@ -21,7 +22,7 @@ describe('seedDemoMetrics', () => {
   }, 120_000);
   afterAll(async () => t.close());
 
-  const load = (range: '15m' | '24h', rawOnly = false) => loadDashboard(t.db, { range, now: NOW, databaseKind: t.kind, rawOnly });
+  const load = (range: '15m' | '24h' | '30d', rawOnly = false) => loadDashboard(t.db, { range, now: NOW, databaseKind: t.kind, rawOnly });
 
   it('fills every part of the dashboard', async () => {
     const day = await load('24h');
@@ -43,6 +44,19 @@ describe('seedDemoMetrics', () => {
     expect(rounded(rolled.series)).toEqual(rounded(raw.series));
     expect(rounded(rolled.endpoints)).toEqual(rounded(raw.endpoints));
     expect(rounded(rolled.tiles)).toEqual(rounded(raw.tiles));
+  });
+
+  it('writes daily rollups that read the same as the hours they merge', async () => {
+    const fromDays = await load('30d');
+    expect(fromDays.sources).toEqual(['1d', '1h', '1m', 'raw']);
+    const days = await t.db.select().from(metricRollups1d);
+    await t.db.delete(metricRollups1d);
+    const fromHours = await load('30d');
+    await t.db.insert(metricRollups1d).values(days);
+    expect(fromHours.sources).toEqual(['1h', '1m', 'raw']);
+    expect(rounded(fromDays.series)).toEqual(rounded(fromHours.series));
+    expect(rounded(fromDays.endpoints)).toEqual(rounded(fromHours.endpoints));
+    expect(rounded(fromDays.tiles)).toEqual(rounded(fromHours.tiles));
   });
 
   it('adds nothing twice when run again', async () => {

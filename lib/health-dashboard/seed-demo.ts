@@ -1,6 +1,7 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { metricRollups1h, metricRollups1m, monitorChecks, monitors, productionMetrics, type MonitorStatus } from '../../db/schema';
 import type { DatabaseKind, Db } from '../../db/types';
+import { rollUpDayRange } from '../metrics/rollup';
 import { addToSketch, sketchPercentiles, type SketchCounts } from '../metrics/sketch';
 import {
   DEMO_INSTANCE,
@@ -31,6 +32,7 @@ export interface SeedCounts {
   raw: number;
   minute: number;
   hour: number;
+  day: number;
   checks: number;
 }
 
@@ -153,6 +155,9 @@ export async function seedDemoMetrics(db: Db, options: SeedOptions): Promise<See
       raw: await insertAll(raw, (chunk) => tx.insert(productionMetrics).values(chunk)),
       minute: await insertAll(minute, (chunk) => tx.insert(metricRollups1m).values(chunk).onConflictDoNothing()),
       hour: await insertAll(hour, (chunk) => tx.insert(metricRollups1h).values(chunk).onConflictDoNothing()),
+      // Days are merged from the hours by the rollup job's own statement, as it would have
+      // (the first, partial day too: the 1-day tier answers everything before its boundary).
+      day: await rollUpDayRange(tx, new Date(floorTo(hourFrom, DAY_MS)), new Date(floorTo(hourTo, DAY_MS))),
       checks: 0,
     };
     if (options.monitor ?? true) counts.checks = await seedDemoMonitor(tx as unknown as Db, now);

@@ -84,6 +84,17 @@ async function rollUpDays(tx: DbOrTx, completeTo: number, hour: RollupRange | un
   return { from: new Date(from), to: new Date(to), buckets: Number(row?.buckets ?? 0) };
 }
 
+/**
+ * Rolls the complete UTC days in [from, to) from the hourly table (both multiples of a day):
+ * for writers that fill the hourly table themselves, such as the demo seed.
+ */
+export async function rollUpDayRange(tx: DbOrTx, from: Date, to: Date): Promise<number> {
+  if (from.getTime() % DAY_MS !== 0 || to.getTime() % DAY_MS !== 0) throw new Error('rollUpDayRange: from and to must be UTC midnights');
+  if (from >= to) return 0;
+  const [row] = await queryRows<{ buckets: number | string }>(tx, rollupStatement('day', from, to));
+  return Number(row?.buckets ?? 0);
+}
+
 async function rollUpLevel(tx: DbOrTx, level: Level, completeTo: number): Promise<RollupRange | undefined> {
   const spec = LEVELS[level];
   const from = await startOf(tx, level, completeTo);
