@@ -5,10 +5,12 @@
  * the connections). Prints p50/p95/p99 latency, errors (socket errors, timeouts, 5xx) and 429s
  * per endpoint.
  *
+ *   npm run bench:load   (bench/load-run.ts: throw-away database, keys, next start, then this)
  *   BASE_URL=http://127.0.0.1:3000 LOAD_API_KEYS=smm_..,smm_.. npx tsx bench/load.ts
  *
  * Env: CONNECTIONS (default 10000), RATE (default 1000), DURATION (default 60), BASE_URL,
- * LOAD_API_KEYS (comma-separated; without keys only the health route is loaded).
+ * LOAD_API_KEYS (comma-separated; without keys only the health route is loaded), LOAD_FORWARDED_FOR=1
+ * (a distinct X-Forwarded-For per connection, for a server started with TRUST_PROXY_HOPS=1).
  * Each connection is a raw socket with its own in-order request queue (HTTP/1.1 keep-alive,
  * no pipelining: a request is written when the previous answer is in). The file-descriptor
  * limit bounds CONNECTIONS: the client and the server each need one per connection, so run
@@ -23,6 +25,9 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10_000);
 const RATE = Number(process.env.RATE ?? 1_000);
 const DURATION = Number(process.env.DURATION ?? 60);
 const KEYS = (process.env.LOAD_API_KEYS ?? '').split(',').filter(Boolean);
+// Behind a proxy (the server trusts one hop) every connection is its own client address, as
+// 10,000 real clients would be; without it they all share 127.0.0.1 and its per-IP limit.
+const FORWARDED_FOR = process.env.LOAD_FORWARDED_FOR === '1';
 const TIMEOUT_MS = 10_000;
 let reconnects = 0;
 
@@ -37,11 +42,11 @@ const stats: Record<Target, Stats> = {
   ingest: { latencies: [], byStatus: new Map(), errors: 0 },
 };
 
-function request(target: Target, key: string | undefined): string {
+function request(target: Target, key: string | undefined, client: string): string {
   const host = `${BASE.hostname}:${BASE.port || 80}`;
-  if (target === 'ready') return `GET /api/health/ready HTTP/1.1\r\nHost: ${host}\r\nConnection: keep-alive\r\n\r\n`;
+  if (target === 'ready') return `GET /api/health/ready HTTP/1.1\r\nHost: ${host}${client}\r\nConnection: keep-alive\r\n\r\n`;
   const body = JSON.stringify({ points: [{ metric_type: 'load.test', value: Math.random() * 100, endpoint: 'GET /load' }] });
-  return `POST /api/v1/metrics HTTP/1.1\r\nHost: ${host}\r\nConnection: keep-alive\r\nAuthorization: Bearer ${key}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  return `POST /api/v1/metrics HTTP/1.1\r\nHost: ${host}${client}\r\nConnection: keep-alive\r\nAuthorization: Bearer ${key}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 }
 
 class Connection {
@@ -52,7 +57,15 @@ class Connection {
   open = false;
   private connecting = false;
 
-  constructor(private readonly key: string | undefined) {}
+  /** Extra header lines after Host (X-Forwarded-For), or ''. */
+  private readonly client: string;
+
+  constructor(
+    private readonly key: string | undefined,
+    index: number,
+  ) {
+    this.client = FORWARDED_FOR ? `\r\nX-Forwarded-For: 10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` : '';
+  }
 
   connect(): Promise<void> {
     return new Promise((resolve) => {
@@ -109,7 +122,7 @@ class Connection {
       this.socket?.destroy();
     }, TIMEOUT_MS);
     this.inFlight = { target, started: performance.now(), timer };
-    this.socket!.write(request(target, this.key));
+    this.socket!.write(request(target, this.key, this.client));
   }
 
   private fail(): void {
@@ -157,7 +170,7 @@ function q(sorted: number[], p: number): string {
 
 async function main(): Promise<void> {
   console.log(`Opening ${CONNECTIONS} connections to ${BASE.origin} ...`);
-  const connections = Array.from({ length: CONNECTIONS }, (_, i) => new Connection(KEYS.length ? KEYS[i % KEYS.length] : undefined));
+  const connections = Array.from({ length: CONNECTIONS }, (_, i) => new Connection(KEYS.length ? KEYS[i % KEYS.length] : undefined, i));
   for (let i = 0; i < connections.length; i += 500) await Promise.all(connections.slice(i, i + 500).map((c) => c.connect()));
   const open = connections.filter((c) => c.open).length;
   console.log(`${open} open (${CONNECTIONS - open} failed). Sending ${RATE} req/s for ${DURATION} s ...`);
