@@ -13,7 +13,8 @@ describe('rule editor form fields', () => {
     const input = ruleFormSchema.parse({ ...filled, [`channel:${CHANNEL_A}`]: 'on', [`channel:${CHANNEL_B}`]: 'on' });
     expect(input.notificationChannels).toEqual([CHANNEL_A, CHANNEL_B]);
     expect(input.isActive).toBe(true);
-    const { isActive: _unticked, ...withoutActive } = filled;
+    const withoutActive: Record<string, string> = { ...filled };
+    delete withoutActive.isActive;
     expect(ruleFormSchema.parse(withoutActive)).toMatchObject({ isActive: false, notificationChannels: [] });
   });
 
