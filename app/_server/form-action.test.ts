@@ -6,8 +6,12 @@ import { setMeasurementSink, type Measurement } from '@/lib/metrics/instrument';
 import { metricSeries } from '@/lib/metrics/rows';
 
 const requirePermission = vi.fn();
+// 'errors' knows every key; an area's namespace ('area.errors' here) knows only its own.
 vi.mock('next-intl/server', () => ({
-  getTranslations: async () => Object.assign((key: string) => `t:${key}`, { has: () => true }),
+  getTranslations: async (namespace: string) =>
+    namespace === 'errors'
+      ? Object.assign((key: string) => `t:${key}`, { has: () => true })
+      : Object.assign((key: string) => `${namespace}:${key}`, { has: (key: string) => key === 'ownKey' }),
 }));
 vi.mock('./session', () => ({
   requirePermission: (...args: unknown[]) => requirePermission(...args),
@@ -70,5 +74,18 @@ describe('formAction measurement', () => {
     requirePermission.mockRejectedValue(Object.assign(new Error('NEXT_HTTP_ERROR_FALLBACK;403'), { digest: 'NEXT_HTTP_ERROR_FALLBACK;403' }));
     await expect(action({ status: 'idle' }, form({ email: 'new@example.com' }))).rejects.toThrow();
     expect(outcome()).toEqual([{ kind: 'action', name: 'settings/users.createUser', status: 'rejected', errorClass: undefined }]);
+  });
+});
+
+describe("formAction with an area's messages", () => {
+  beforeEach(() => {
+    requirePermission.mockResolvedValue({ id: 'u1', role: 'admin' });
+  });
+
+  it("finds a field's message in the area's namespace first, then in 'errors'", async () => {
+    const schema = z.object({ name: z.string().min(1, 'ownKey'), email: z.email('emailInvalid') });
+    const action = formAction({ name: 'alerts/rules.create', schema, permission: 'alerts.manage', messages: 'area.errors' }, async () => ({ status: 'success' }));
+    const result = await action({ status: 'idle' }, form({ name: '', email: 'nope' }));
+    expect(result.fieldErrors).toEqual({ name: 'area.errors:ownKey', email: 't:emailInvalid' });
   });
 });

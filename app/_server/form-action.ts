@@ -31,6 +31,11 @@ interface FormActionOptions<Schema extends z.ZodType, P extends Permission | nul
   name: string;
   schema: Schema;
   permission: P;
+  /**
+   * A message namespace of the area (e.g. 'alertRules.errors') whose keys the schema's messages
+   * may name; looked up before 'errors', so an area keeps its messages together.
+   */
+  messages?: string;
 }
 
 /**
@@ -74,7 +79,10 @@ export function formAction<Schema extends z.ZodType>(
 
   async function run(formData: FormData, outcome: (status: MeasuredStatus, errorClass?: string) => void): Promise<FormState> {
     const t = await getTranslations('errors');
-    const translate = (key: string) => (t.has(key as never) ? t(key as never) : t('unexpected'));
+    // The namespace is a string chosen by the action; next-intl types namespaces as literals.
+    const area = options.messages ? await getTranslations(options.messages as never) : null;
+    const translate = (key: string) =>
+      area?.has(key as never) ? area(key as never) : t.has(key as never) ? t(key as never) : t('unexpected');
     const raw = Object.fromEntries(
       [...formData.entries()].filter(([key, value]) => !key.startsWith('$ACTION') && typeof value === 'string'),
     ) as Record<string, string>;

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { alertEvents, alertRules, alertRuleStates, alertSilences, systemAlerts } from '../../db/schema';
+import { alertEvents, alertRules, alertRuleStates, alertSilences, systemAlerts, userRoles } from '../../db/schema';
 import type { Db } from '../../db/types';
 import type { MutationContext } from '../audit/context';
 import { recordAudit } from '../audit/record';
@@ -11,7 +11,10 @@ const userId = (context: MutationContext) => (context.actor.type === 'user' ? co
 /** Rule changes, each audited in the transaction of the change. */
 export async function createRule(db: Db, context: MutationContext, input: RuleInput) {
   return db.transaction(async (tx) => {
-    const [rule] = await tx.insert(alertRules).values({ ...ruleColumns(input), createdBy: null }).returning();
+    // alert_rules.created_by points at the creator's user_roles row (the brief's schema), not users.
+    const actorId = userId(context);
+    const [creator] = actorId ? await tx.select({ id: userRoles.id }).from(userRoles).where(eq(userRoles.userId, actorId)) : [];
+    const [rule] = await tx.insert(alertRules).values({ ...ruleColumns(input), createdBy: creator?.id ?? null }).returning();
     await recordAudit(tx, context, { action: 'alert_rule.create', target: { type: 'alert_rule', id: rule!.id }, after: ruleColumns(input) });
     return rule!;
   });
@@ -20,7 +23,7 @@ export async function createRule(db: Db, context: MutationContext, input: RuleIn
 export async function updateRule(db: Db, context: MutationContext, id: string, input: RuleInput) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(alertRules).where(eq(alertRules.id, id)).for('update');
-    if (!before) throw notFound();
+    if (!before) throw notFound('ruleNotFound');
     const [rule] = await tx.update(alertRules).set({ ...ruleColumns(input), updatedAt: new Date() }).where(eq(alertRules.id, id)).returning();
     await recordAudit(tx, context, { action: 'alert_rule.update', target: { type: 'alert_rule', id }, before, after: rule });
     return rule!;
@@ -31,7 +34,7 @@ export async function updateRule(db: Db, context: MutationContext, id: string, i
 export async function deleteRule(db: Db, context: MutationContext, id: string, now = new Date()) {
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(alertRules).where(eq(alertRules.id, id)).for('update');
-    if (!before) throw notFound();
+    if (!before) throw notFound('ruleNotFound');
     const open = await tx.update(systemAlerts).set({ resolved: true, resolvedAt: now }).where(and(eq(systemAlerts.alertRuleId, id), eq(systemAlerts.resolved, false))).returning({ id: systemAlerts.id });
     if (open.length) await tx.insert(alertEvents).values(open.map((a) => ({ alertId: a.id, at: now, type: 'resolved' as const, actorId: userId(context), detail: { reason: 'rule_deleted' } })));
     await tx.delete(alertRules).where(eq(alertRules.id, id));
@@ -42,7 +45,7 @@ export async function deleteRule(db: Db, context: MutationContext, id: string, n
 export async function setRuleActive(db: Db, context: MutationContext, id: string, active: boolean) {
   await db.transaction(async (tx) => {
     const [rule] = await tx.update(alertRules).set({ isActive: active, updatedAt: new Date() }).where(eq(alertRules.id, id)).returning({ id: alertRules.id });
-    if (!rule) throw notFound();
+    if (!rule) throw notFound('ruleNotFound');
     await recordAudit(tx, context, { action: active ? 'alert_rule.enable' : 'alert_rule.disable', target: { type: 'alert_rule', id } });
   });
 }

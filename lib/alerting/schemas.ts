@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ALERT_AGGREGATIONS, MONITOR_CONDITIONS, NO_DATA_STATES, SEVERITIES } from '../../db/schema';
 
-const optionalNumber = z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), z.coerce.number().finite().nullable());
-const optionalText = z.preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : typeof v === 'string' ? v.trim() : v), z.string().max(200).nullable());
+const optionalNumber = z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), z.coerce.number({ error: 'numberInvalid' }).finite('numberInvalid').nullable());
+const optionalText = z.preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : typeof v === 'string' ? v.trim() : v), z.string().max(200, 'textTooLong').nullable());
 
 /**
  * A rule as an admin edits it. Error messages are keys under "alertRules.errors", so the
@@ -12,23 +12,24 @@ export const ruleInputSchema = z
   .object({
     ruleName: z.string().trim().min(1, 'nameRequired').max(120, 'nameTooLong'),
     description: optionalText,
-    kind: z.enum(['metric', 'monitor']),
-    metricType: z.string().trim().max(100).default(''),
+    kind: z.enum(['metric', 'monitor'], 'choiceInvalid'),
+    metricType: z.string().trim().max(100, 'metricRequired').default(''),
     endpoint: optionalText,
-    aggregation: z.enum(ALERT_AGGREGATIONS),
-    condition: z.enum(['greater_than', 'less_than']),
+    aggregation: z.enum(ALERT_AGGREGATIONS, 'choiceInvalid'),
+    condition: z.enum(['greater_than', 'less_than'], 'choiceInvalid'),
     threshold: optionalNumber,
     recoveryThreshold: optionalNumber,
-    windowSeconds: z.coerce.number().int('windowRange').min(60, 'windowRange').max(86_400, 'windowRange'),
-    pendingSeconds: z.coerce.number().int('pendingRange').min(0, 'pendingRange').max(86_400, 'pendingRange'),
-    repeatIntervalSeconds: z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), z.coerce.number().int().min(300, 'repeatRange').max(604_800, 'repeatRange').nullable()),
-    severity: z.enum(SEVERITIES),
-    noDataState: z.enum(NO_DATA_STATES),
+    windowSeconds: z.coerce.number({ error: 'windowRange' }).int('windowRange').min(60, 'windowRange').max(86_400, 'windowRange'),
+    pendingSeconds: z.coerce.number({ error: 'pendingRange' }).int('pendingRange').min(0, 'pendingRange').max(86_400, 'pendingRange'),
+    repeatIntervalSeconds: z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), z.coerce.number({ error: 'repeatRange' }).int('repeatRange').min(300, 'repeatRange').max(604_800, 'repeatRange').nullable()),
+    severity: z.enum(SEVERITIES, 'choiceInvalid'),
+    noDataState: z.enum(NO_DATA_STATES, 'choiceInvalid'),
     ruleGroup: optionalText,
     monitorId: z.preprocess((v) => (v === '' ? null : v), z.uuid('monitorRequired').nullable().default(null)),
-    monitorCondition: z.enum(MONITOR_CONDITIONS).default('down'),
-    monitorConsecutiveChecks: z.coerce.number().int().min(1, 'checksRange').max(100, 'checksRange').default(3),
-    notificationChannels: z.array(z.uuid()).max(20).default([]),
+    monitorCondition: z.enum(MONITOR_CONDITIONS, 'choiceInvalid').default('down'),
+    monitorConsecutiveChecks: z.coerce.number({ error: 'checksRange' }).int('checksRange').min(1, 'checksRange').max(100, 'checksRange').default(3),
+    notificationChannels: z.array(z.uuid('channelInvalid')).max(20, 'channelInvalid').default([]),
+    isActive: z.boolean().default(true),
   })
   .superRefine((value, ctx) => {
     if (value.kind === 'monitor') {
@@ -67,6 +68,7 @@ export function ruleColumns(input: RuleInput) {
     monitorCondition: monitor ? input.monitorCondition : null,
     monitorConsecutiveChecks: monitor ? input.monitorConsecutiveChecks : null,
     notificationChannels: input.notificationChannels,
+    isActive: input.isActive,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Link } from '@/app/_i18n/navigation';
 import { requirePermission } from '@/app/_server/session';
+import { AlertsNav } from '@/components/alerts/AlertsNav';
 import { SeverityBadge } from '@/components/alerts/SeverityBadge';
 import { SelectField } from '@/components/forms/SelectField';
 import { EmptyState } from '@/components/shell/EmptyState';
@@ -31,6 +32,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title={nav('alerts')} description={t('description')} />
+      <AlertsNav current="center" />
       <form method="get" aria-label={t('filters')} className="mb-6 flex flex-wrap items-end gap-4">
         <SelectField name="severity" label={t('severity')} defaultValue={filters.severity ?? ''} options={[{ value: '', label: t('any') }, ...SEVERITIES.map((s) => ({ value: s, label: t(`severities.${s}`) }))]} />
         <SelectField name="status" label={t('status')} defaultValue={filters.status ?? ''} options={[{ value: '', label: t('any') }, ...STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))]} />

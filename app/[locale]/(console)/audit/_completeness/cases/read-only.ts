@@ -7,6 +7,8 @@
 export const READ_ONLY_ACTIONS: Readonly<Record<string, string>> = {
   'app/[locale]/(console)/alerts/counts-action.ts#readOpenAlertCountsAction':
     "the header's periodic refresh of open-alert counts: requirePermission('console.read'), then a read",
+  'app/[locale]/(console)/alerts/rules/preview-action.ts#previewRuleAction':
+    "the rule editor's preview: requirePermission('alerts.manage'), then the unsaved rule replayed over 24 h of rollups (a read)",
 };
 
 /**
