@@ -39,7 +39,9 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
         <dt className="font-medium">{t('severity')}</dt>
         <dd><SeverityBadge severity={alert.severity} /></dd>
         <dt className="font-medium">{t('status')}</dt>
-        <dd>{t(`statuses.${alert.resolved ? 'resolved' : alert.acknowledgedAt ? 'acknowledged' : 'open'}`)}</dd>
+        {/* A live region that stays on the page: acknowledging or resolving removes its own form
+            (and the form's message), so the new status is what a screen reader hears. */}
+        <dd><span role="status">{t(`statuses.${alert.resolved ? 'resolved' : alert.acknowledgedAt ? 'acknowledged' : 'open'}`)}</span></dd>
         <dt className="font-medium">{t('value')}</dt>
         <dd>{alert.value === null ? '—' : format.number(alert.value, { maximumFractionDigits: 3 })}</dd>
         <dt className="font-medium">{t('threshold')}</dt>
