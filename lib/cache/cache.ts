@@ -1,6 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import { eventCounters, type EventCounters } from '../metrics/counters';
+import { randomUUID } from 'node:crypto';
 import { FrequencySketch } from './frequency-sketch';
+import type { InvalidationBus, InvalidationMessage } from './invalidation';
 import type { L2Store } from './l2';
 
 export interface CacheSetOptions {
@@ -34,6 +36,12 @@ export interface CacheOptions {
    * value is served (and kept in L2) but not held in L1. 'lru': every new key evicts.
    */
   admission?: 'tinylfu' | 'lru';
+  /**
+   * Tells the other instances sharing the L2 which keys this one deleted, purged or
+   * invalidated, and drops from this L1 what they report (Postgres NOTIFY or Redis pub/sub).
+   * The bus belongs to the caller, who closes it.
+   */
+  bus?: InvalidationBus;
 }
 
 interface L1Entry {
@@ -69,6 +77,10 @@ export class Cache {
   private readonly logger: Pick<Console, 'warn'>;
   private lastFaultLog = 0;
   private readonly sketch?: FrequencySketch;
+  private readonly bus?: InvalidationBus;
+  /** This instance's name on the bus: its own messages come back and are ignored. */
+  readonly instanceId = randomUUID();
+  private readonly listening: Promise<void>;
 
   constructor(options: CacheOptions = {}) {
     this.l2 = options.l2;
@@ -88,6 +100,15 @@ export class Cache {
         if (reason === 'evict') this.count(key, 'evictions');
       },
     });
+    this.bus = options.bus;
+    this.listening = this.bus
+      ? this.bus.subscribe((message) => this.applyRemote(message)).catch((error: unknown) => this.fault('subscribe', error))
+      : Promise.resolve();
+  }
+
+  /** Resolves once this instance receives the other instances' invalidations (at once without a bus). */
+  whenListening(): Promise<void> {
+    return this.listening;
   }
 
   get l2Kind(): string {
@@ -162,13 +183,16 @@ export class Cache {
 
   async delete(key: string): Promise<number> {
     const local = this.l1.delete(key) ? 1 : 0;
-    return Math.max(local, this.l2 ? await this.l2.delete([key]) : 0);
+    const removed = Math.max(local, this.l2 ? await this.l2.delete([key]) : 0);
+    await this.publish({ origin: this.instanceId, kind: 'key', value: key });
+    return removed;
   }
 
   async deletePrefix(prefix: string): Promise<number> {
-    let local = 0;
-    for (const key of [...this.l1.keys()]) if (key.startsWith(prefix) && this.l1.delete(key)) local++;
-    return Math.max(local, this.l2 ? await this.l2.deletePrefix(prefix) : 0);
+    const local = this.dropPrefix(prefix);
+    const removed = Math.max(local, this.l2 ? await this.l2.deletePrefix(prefix) : 0);
+    await this.publish({ origin: this.instanceId, kind: 'prefix', value: prefix });
+    return removed;
   }
 
   async invalidateTag(tag: string): Promise<number> {
@@ -177,7 +201,36 @@ export class Cache {
     this.tagIndex.delete(tag);
     if (this.l2) for (const key of await this.l2.invalidateTag(tag)) keys.add(key);
     for (const key of keys) this.l1.delete(key);
+    await this.publish({ origin: this.instanceId, kind: 'tag', value: tag, keys: [...keys] });
     return keys.size;
+  }
+
+  /** Another instance removed these entries from the shared level: drop the L1 copies. */
+  private applyRemote(message: InvalidationMessage): void {
+    if (message.origin === this.instanceId) return;
+    if (message.kind === 'key') this.l1.delete(message.value);
+    else if (message.kind === 'prefix') this.dropPrefix(message.value);
+    else if (message.kind === 'tag') {
+      for (const key of this.tagIndex.get(message.value) ?? []) this.l1.delete(key);
+      this.tagIndex.delete(message.value);
+    }
+    for (const key of message.keys ?? []) this.l1.delete(key);
+  }
+
+  private dropPrefix(prefix: string): number {
+    let dropped = 0;
+    for (const key of [...this.l1.keys()]) if (key.startsWith(prefix) && this.l1.delete(key)) dropped++;
+    return dropped;
+  }
+
+  private async publish(message: InvalidationMessage): Promise<void> {
+    if (!this.bus) return;
+    try {
+      await this.bus.publish(message);
+    } catch (error) {
+      // The other instances keep their copies until their L1 TTL: stale for seconds, not wrong for long.
+      this.fault('publish', error);
+    }
   }
 
   /** Statistics of this process per key prefix (the CacheManager adds up all instances from metrics). */
@@ -246,11 +299,13 @@ export class Cache {
   }
 
   private fault(operation: string, error: unknown): void {
-    this.counters.add('cache_fault', this.l2Kind, 1, { operation });
+    const onBus = operation === 'publish' || operation === 'subscribe';
+    const store = onBus ? `${this.bus?.kind ?? 'none'}-bus` : this.l2Kind;
+    this.counters.add('cache_fault', store, 1, { operation });
     const now = Date.now();
     if (now - this.lastFaultLog >= 60_000) {
       this.lastFaultLog = now;
-      this.logger.warn(`[cache] L2 (${this.l2Kind}) ${operation} failed; serving without it: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(`[cache] ${onBus ? `invalidation bus (${store})` : `L2 (${store})`} ${operation} failed; serving without it: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }
