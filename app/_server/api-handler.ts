@@ -12,8 +12,8 @@ import { clientIp } from '@/lib/http/client-ip';
 import type { ApiErrorBody, ValidationIssue } from '@/lib/ingest/schema';
 import { instrumentRoute } from '@/lib/metrics/route';
 import { DbAdjustments } from '@/lib/rate-limit/adjustments';
-import { guardRequest, type GuardRefusal } from '@/lib/rate-limit/guard';
-import { withHeaders } from '@/lib/rate-limit/headers';
+import { chargeQuotaUnits, guardRequest, peekQuotaPolicy, type GuardInput, type GuardRefusal, type QuotaDecision } from '@/lib/rate-limit/guard';
+import { rateLimitHeaders, withHeaders } from '@/lib/rate-limit/headers';
 import { RateLimiter } from '@/lib/rate-limit/limiter';
 import { MemoryStore } from '@/lib/rate-limit/memory-store';
 import { getRateLimiter } from '@/lib/rate-limit/runtime';
@@ -28,6 +28,12 @@ export interface ApiScope {
   requestId: string;
   /** The request's clock reading; handlers use it instead of reading the clock again. */
   now: Date;
+  /**
+   * Routes with `quotaUnit`: charges `units` items to the key's monthly quota once the batch is
+   * validated. Returns the 429 answer (naming the quota) when the batch would exceed it, else
+   * undefined. Call it at most once; an answer that charged nothing still carries the quota headers.
+   */
+  chargeQuota: (units: number) => Promise<Response | undefined>;
 }
 
 /** Injectable for tests (a test database, a fake clock); the app uses the defaults. */
@@ -43,6 +49,11 @@ export interface ApiHandlerOptions extends ApiDeps {
   /** The stable metric name: method and route pattern, e.g. "POST /api/v1/metrics". */
   name: string;
   scope: ApiKeyScope;
+  /**
+   * What the monthly quota counts on this route: requests (default), or the items a request
+   * carries ('points', 'events'), charged by the handler through scope.chargeQuota.
+   */
+  quotaUnit?: 'points' | 'events';
 }
 
 const REQUEST_ID = /^[\w-]{8,64}$/;
@@ -78,6 +89,22 @@ const REFUSALS: Record<GuardRefusal, string> = {
   blocked: 'This API key is blocked by an administrator.',
   quota_exceeded: 'This API key has used its monthly quota. It resets at the start of the next month (UTC).',
 };
+
+/** 429 for a batch that would take the key past its monthly quota, naming the quota and its figures. */
+function quotaRefusal(unit: 'points' | 'events', refused: NonNullable<QuotaDecision['refused']>, now: Date, requestId: string, headers: Record<string, string>): Response {
+  const remaining = Math.max(0, refused.limit - refused.used);
+  const resetsAt = new Date(now.getTime() + refused.retryAfterSeconds * 1000).toISOString();
+  const body: ApiErrorBody = {
+    error: 'quota_exceeded',
+    message:
+      `This batch of ${refused.requested} ${unit} would exceed the monthly quota "quota" of this API key: ` +
+      `${refused.used} of ${refused.limit} ${unit} used, ${remaining} left. Nothing was stored. ` +
+      `Send at most ${remaining} ${unit}, or wait for the reset at ${resetsAt} (start of the next month, UTC).`,
+    requestId,
+    quota: { policy: 'quota', unit, limit: refused.limit, used: refused.used, remaining, requested: refused.requested, resetsAt },
+  };
+  return Response.json(body, { status: 429, headers: { 'cache-control': 'no-store', 'x-request-id': requestId, ...headers } });
+}
 
 /**
  * The wrapper for route handlers called by machine clients (API keys), the counterpart of
@@ -131,14 +158,38 @@ export function apiHandler<C = unknown>(
               : 'Bearer realm="smm", error="invalid_token"';
         return apiErrorResponse(denial.status, denial.error, denial.message, requestId, { headers: { 'www-authenticate': challenge } });
       }
-      const guard = await guardRequest(
-        { routeName: options.name, identity: { type: 'api_key', id: verified.key.id }, quotaKeyId: verified.key.id, now, db, request: meta },
-        { limiter: await limiter() },
-      );
+      const guardInput: GuardInput = {
+        routeName: options.name,
+        identity: { type: 'api_key', id: verified.key.id },
+        quotaKeyId: verified.key.id,
+        // Per-item routes charge once they know the batch size.
+        quotaUnits: options.quotaUnit ? 0 : 1,
+        now,
+        db,
+        request: meta,
+      };
+      const guardDeps = { limiter: await limiter() };
+      const guard = await guardRequest(guardInput, guardDeps);
       limitHeaders = guard.headers;
       if (!guard.ok) return apiErrorResponse(429, guard.reason, REFUSALS[guard.reason], requestId, { headers: guard.headers });
-      const scope: ApiScope = { db, key: verified.key, context: { actor: { type: 'api_key', id: verified.key.id }, request: meta }, requestId, now };
-      return withHeaders(await handler(request, scope, routeContext), limitHeaders);
+      let charged = !options.quotaUnit;
+      const chargeQuota = async (units: number): Promise<Response | undefined> => {
+        if (charged || !options.quotaUnit) return undefined;
+        charged = true;
+        const quota = await chargeQuotaUnits(guardInput, guardDeps, units);
+        const policies = quota.policy ? [...guard.policies, quota.policy] : guard.policies;
+        limitHeaders = rateLimitHeaders(policies, quota.refused?.retryAfterSeconds);
+        if (!quota.refused) return undefined;
+        return quotaRefusal(options.quotaUnit, quota.refused, now, requestId, limitHeaders);
+      };
+      const scope: ApiScope = { db, key: verified.key, context: { actor: { type: 'api_key', id: verified.key.id }, request: meta }, requestId, now, chargeQuota };
+      const response = await handler(request, scope, routeContext);
+      if (!charged) {
+        // Nothing was charged (a bad body): the answer still tells the quota left.
+        const policy = await peekQuotaPolicy(guardInput, guardDeps);
+        if (policy) limitHeaders = rateLimitHeaders([...guard.policies, policy]);
+      }
+      return withHeaders(response, limitHeaders);
     } catch (error) {
       if (error instanceof ServiceError) {
         const headers: Record<string, string> = { ...limitHeaders, ...(error.details.retryAfterSeconds ? { 'retry-after': String(error.details.retryAfterSeconds) } : {}) };

@@ -70,7 +70,7 @@ export function HitRateChart({ points }: { points: HitRatePointView[] }) {
           {t('showTable')}
         </button>
       </div>
-      <div id={`${id}-table`} hidden={!open} className="max-h-96 overflow-auto">
+      <div id={`${id}-table`} hidden={!open} className="max-h-96 overflow-auto" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">{t('title')}</caption>
           <thead>

@@ -85,6 +85,22 @@ if (process.env.E2E_SEED_METRICS !== '0') {
   }
 }
 
+// Shared cache entries (long TTLs) and cache activity for e2e/cache.spec.ts, written before the
+// server starts so the CacheManager shows fixed figures (e2e/support/cache-fixture.ts).
+{
+  const seeded = await new Promise((resolve) => {
+    const seed = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['e2e/support/seed-cache.ts'], { cwd: root, stdio: 'inherit', env });
+    seed.on('exit', (code) => resolve(code));
+    seed.on('error', () => resolve(1));
+  });
+  if (seeded !== 0) {
+    console.error('e2e: seeding cache entries failed');
+    await dropDatabase();
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(1);
+  }
+}
+
 const server = spawn(
   path.join(root, 'node_modules', '.bin', 'next'),
   ['start', '--port', port, '--hostname', '127.0.0.1'],

@@ -15,7 +15,8 @@ export type PurgeInput = z.infer<typeof purgeInput>;
  * Purges one key, every key under a prefix, or every key carrying a tag, from L1 (this
  * process) and L2 (shared), and audits it as 'cache.purge' with the count. The purge touches
  * the cache store (Redis or the cache table), not a business row, so the audit entry is
- * written right after it succeeds; other instances' L1 copies expire within their L1 TTL.
+ * written right after it succeeds. Other instances drop their L1 copies when the purge reaches
+ * them over the invalidation bus (Postgres NOTIFY or Redis pub/sub, lib/cache/invalidation.ts).
  */
 export async function purgeCache(db: Db, cache: Cache, input: PurgeInput, context: MutationContext): Promise<number> {
   const removed = input.kind === 'key' ? await cache.delete(input.value) : input.kind === 'prefix' ? await cache.deletePrefix(input.value) : await cache.invalidateTag(input.value);

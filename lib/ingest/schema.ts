@@ -120,6 +120,18 @@ export const apiErrorSchema = z
     message: z.string().meta({ description: 'What went wrong, for a human reader.' }),
     requestId: z.string().meta({ description: 'Quote it when asking for help; the server logs carry it.' }),
     issues: z.array(validationIssueSchema).optional(),
+    quota: z
+      .object({
+        policy: z.literal('quota').meta({ description: 'The policy name, as in the RateLimit-Policy header.' }),
+        unit: z.enum(['points', 'events']),
+        limit: z.number().int().meta({ description: 'The key\'s monthly quota.' }),
+        used: z.number().int().meta({ description: 'Used so far this month (UTC).' }),
+        remaining: z.number().int(),
+        requested: z.number().int().meta({ description: 'Items in the refused batch.' }),
+        resetsAt: z.string().meta({ description: 'Start of the next month (UTC), ISO 8601.' }),
+      })
+      .optional()
+      .meta({ description: 'With quota_exceeded on the ingest routes: the quota the batch would exceed. Nothing of the batch was stored.' }),
   })
   .meta({ id: 'ApiError' });
 

@@ -13,6 +13,16 @@ export interface QuotaCharge {
   warned: boolean;
 }
 
+/** The key's usage in the current UTC month and its quota, without charging. */
+export async function quotaUsage(db: DbOrTx, apiKeyId: string, now: Date): Promise<{ used: number; limit: number }> {
+  const rows = await queryRows<{ used: string | number | null; quota: string | number }>(
+    db,
+    sql`select (select used from api_key_quota_usage where api_key_id = ${apiKeyId} and period_start = ${periodStart(now)}::date) as used,
+          coalesce((select monthly_limit from api_key_quotas where api_key_id = ${apiKeyId}), ${DEFAULT_MONTHLY_QUOTA}::bigint) as quota`,
+  );
+  return { used: Number(rows[0]?.used ?? 0), limit: Number(rows[0]?.quota ?? DEFAULT_MONTHLY_QUOTA) };
+}
+
 /**
  * Charges `units` to an API key's usage in the current UTC month, in one statement: the
  * upsert only adds when the sum stays within the limit (the key's own or the default), so
@@ -34,13 +44,7 @@ export async function chargeQuota(db: DbOrTx, apiKeyId: string, units: number, n
         returning used, ${limitSql} as quota, warned_at`,
   );
   const row = rows[0];
-  if (!row) {
-    const current = await queryRows<{ used: string | number | null; quota: string | number }>(
-      db,
-      sql`select (select used from api_key_quota_usage where api_key_id = ${apiKeyId} and period_start = ${period}::date) as used, ${limitSql} as quota`,
-    );
-    return { allowed: false, used: Number(current[0]?.used ?? 0), limit: Number(current[0]?.quota ?? DEFAULT_MONTHLY_QUOTA), warned: false };
-  }
+  if (!row) return { allowed: false, ...(await quotaUsage(db, apiKeyId, now)), warned: false };
   const used = Number(row.used);
   const limit = Number(row.quota);
   let warned = false;

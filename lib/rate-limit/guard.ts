@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/record';
 import { DenialLimiter } from '../api-keys/denial-audit';
 import type { DbOrTx } from '../../db/types';
 import { eventCounters, type EventCounters } from '../metrics/counters';
-import { chargeQuota } from '../quotas/charge';
+import { chargeQuota, quotaUsage } from '../quotas/charge';
 import { periodSeconds, secondsLeftInPeriod } from '../quotas/period';
 import { rateLimitHeaders, type HeaderPolicy } from './headers';
 import type { Identity, RateLimiter } from './limiter';
@@ -12,8 +12,15 @@ import { policyForRoute } from './policies';
 export type GuardRefusal = 'rate_limited' | 'blocked' | 'quota_exceeded';
 
 export type GuardResult =
-  | { ok: true; headers: Record<string, string> }
+  | { ok: true; headers: Record<string, string>; policies: HeaderPolicy[] }
   | { ok: false; reason: GuardRefusal; retryAfterSeconds: number; headers: Record<string, string> };
+
+/** A monthly quota decision: the header policy, and when refused the figures for the answer. */
+export interface QuotaDecision {
+  /** Undefined when the quota store failed (fail open: no quota header). */
+  policy?: HeaderPolicy;
+  refused?: { retryAfterSeconds: number; used: number; limit: number; requested: number };
+}
 
 export interface GuardInput {
   /** The instrumentRoute name ("POST /api/v1/metrics"): picks the policy, names the metric. */
@@ -21,6 +28,12 @@ export interface GuardInput {
   identity: Identity;
   /** Charge the key's monthly quota (machine clients). */
   quotaKeyId?: string;
+  /**
+   * Units to charge with the rate limit: 1 (default) counts the request. 0 defers the charge
+   * to the route, which knows how many items (points, events) the request carries and calls
+   * chargeQuotaUnits once it has validated them.
+   */
+  quotaUnits?: number;
   now: Date;
   db: DbOrTx;
   request: RequestMeta;
@@ -59,21 +72,46 @@ export async function guardRequest(input: GuardInput, deps: GuardDeps): Promise<
     await refuse(input, deps, counters, reason, { group: policy.group, limit: outcome.effectiveLimit, throttleFactor: outcome.throttleFactor });
     return { ok: false, reason, retryAfterSeconds: outcome.retryAfterSeconds, headers: rateLimitHeaders(policies, outcome.retryAfterSeconds) };
   }
-  if (input.quotaKeyId) {
-    try {
-      const charge = await chargeQuota(input.db, input.quotaKeyId, 1, input.now);
-      const quotaPolicy: HeaderPolicy = { name: 'quota', quota: charge.limit, windowSeconds: periodSeconds(input.now), state: { remaining: Math.max(0, charge.limit - charge.used), resetSeconds: secondsLeftInPeriod(input.now) } };
-      policies.push(quotaPolicy);
-      if (!charge.allowed) {
-        const retry = secondsLeftInPeriod(input.now);
-        await refuse(input, deps, counters, 'quota_exceeded', { used: charge.used, limit: charge.limit });
-        return { ok: false, reason: 'quota_exceeded', retryAfterSeconds: retry, headers: rateLimitHeaders(policies, retry) };
-      }
-    } catch (error) {
-      counters.add('rate_limit_store_fault', 'quota', 1, { errorClass: error instanceof Error ? error.name : typeof error });
-    }
+  const units = input.quotaUnits ?? 1;
+  if (input.quotaKeyId && units > 0) {
+    const quota = await chargeQuotaUnits(input, deps, units);
+    if (quota.policy) policies.push(quota.policy);
+    if (quota.refused) return { ok: false, reason: 'quota_exceeded', retryAfterSeconds: quota.refused.retryAfterSeconds, headers: rateLimitHeaders(policies, quota.refused.retryAfterSeconds) };
   }
-  return { ok: true, headers: rateLimitHeaders(policies) };
+  return { ok: true, headers: rateLimitHeaders(policies), policies };
+}
+
+/**
+ * Charges `units` (requests, points or events) to the key's monthly quota. A charge that would
+ * take the key past its quota is refused whole and nothing is added; the refusal is counted and
+ * audited like a rate-limit refusal. A failing store lets the request through (fail open).
+ */
+export async function chargeQuotaUnits(input: GuardInput, deps: GuardDeps, units: number): Promise<QuotaDecision> {
+  if (!input.quotaKeyId) return {};
+  const counters = deps.counters ?? eventCounters();
+  try {
+    const charge = await chargeQuota(input.db, input.quotaKeyId, units, input.now);
+    const policy: HeaderPolicy = { name: 'quota', quota: charge.limit, windowSeconds: periodSeconds(input.now), state: { remaining: Math.max(0, charge.limit - charge.used), resetSeconds: secondsLeftInPeriod(input.now) } };
+    if (charge.allowed) return { policy };
+    const retryAfterSeconds = secondsLeftInPeriod(input.now);
+    await refuse(input, deps, counters, 'quota_exceeded', { used: charge.used, limit: charge.limit, requested: units });
+    return { policy, refused: { retryAfterSeconds, used: charge.used, limit: charge.limit, requested: units } };
+  } catch (error) {
+    counters.add('rate_limit_store_fault', 'quota', 1, { errorClass: error instanceof Error ? error.name : typeof error });
+    return {};
+  }
+}
+
+/** The key's quota as a header policy without charging (answers that charged nothing). */
+export async function peekQuotaPolicy(input: GuardInput, deps: GuardDeps): Promise<HeaderPolicy | undefined> {
+  if (!input.quotaKeyId) return undefined;
+  try {
+    const { used, limit } = await quotaUsage(input.db, input.quotaKeyId, input.now);
+    return { name: 'quota', quota: limit, windowSeconds: periodSeconds(input.now), state: { remaining: Math.max(0, limit - used), resetSeconds: secondsLeftInPeriod(input.now) } };
+  } catch (error) {
+    (deps.counters ?? eventCounters()).add('rate_limit_store_fault', 'quota', 1, { errorClass: error instanceof Error ? error.name : typeof error });
+    return undefined;
+  }
 }
 
 async function refuse(input: GuardInput, deps: GuardDeps, counters: EventCounters, reason: GuardRefusal, details: Record<string, string | number>): Promise<void> {

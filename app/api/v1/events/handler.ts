@@ -13,7 +13,7 @@ const BODY_PROBLEMS: Record<BodyProblem, string> = {
 
 /** POST /api/v1/events: a batch of product events (separate from route.ts so tests pass their own database). */
 export function createEventsHandler(deps: ApiDeps = {}) {
-  return apiHandler({ name: 'POST /api/v1/events', scope: 'events:write', ...deps }, async (request, { db, now, requestId }) => {
+  return apiHandler({ name: 'POST /api/v1/events', scope: 'events:write', quotaUnit: 'events', ...deps }, async (request, { db, now, requestId, chargeQuota }) => {
     const body = await readJsonBody(request, MAX_BODY_BYTES);
     if (!body.ok) return apiErrorResponse(400, body.problem, BODY_PROBLEMS[body.problem], requestId);
     const validation = validateEventBatch(body.value, { now });
@@ -23,6 +23,9 @@ export function createEventsHandler(deps: ApiDeps = {}) {
         issues: validation.issues,
       });
     }
+    // The monthly quota counts events: a batch that would exceed it is refused whole.
+    const refused = await chargeQuota(validation.batch.events.length);
+    if (refused) return refused;
     const stored = await storeEvents(db, validation.batch, now);
     return apiJsonResponse(202, { accepted: validation.batch.events.length, stored }, requestId);
   });

@@ -16,7 +16,7 @@ const BODY_PROBLEMS: Record<BodyProblem, string> = {
  * route.ts (which may export only route fields) so tests can pass their own database.
  */
 export function createIngestHandler(deps: ApiDeps = {}) {
-  return apiHandler({ name: 'POST /api/v1/metrics', scope: 'metrics:write', ...deps }, async (request, { db, now, requestId }) => {
+  return apiHandler({ name: 'POST /api/v1/metrics', scope: 'metrics:write', quotaUnit: 'points', ...deps }, async (request, { db, now, requestId, chargeQuota }) => {
     // The retention setting is read while the body streams in: one round trip less per batch.
     const [body, bounds] = await Promise.all([readJsonBody(request, MAX_BODY_BYTES), recordedAtBounds(db, now)]);
     if (!body.ok) return apiErrorResponse(400, body.problem, BODY_PROBLEMS[body.problem], requestId);
@@ -27,6 +27,9 @@ export function createIngestHandler(deps: ApiDeps = {}) {
         issues: validation.issues,
       });
     }
+    // The monthly quota counts points: a batch that would exceed it is refused whole.
+    const refused = await chargeQuota(validation.request.points.length);
+    if (refused) return refused;
     const accepted = await storeMetricPoints(db, validation.request, now);
     return apiJsonResponse(202, { accepted }, requestId);
   });
