@@ -1,4 +1,5 @@
 import type { CompletenessCase } from '../harness';
+import { alertOpsCases } from './alert-ops';
 import { auditCases } from './audit';
 import { edgeCases } from './edge';
 import { healthAlertsAnalyticsCases } from './health-alerts-analytics';
@@ -10,4 +11,4 @@ import { userCases } from './users';
  * Every case, one per mutation entry point. A new server action or mutating route handler
  * needs a case here (in a file of its area) or the completeness test fails.
  */
-export const CASES: readonly CompletenessCase[] = [...userCases, ...shellCases, ...jobCases, ...auditCases, ...edgeCases, ...healthAlertsAnalyticsCases];
+export const CASES: readonly CompletenessCase[] = [...userCases, ...shellCases, ...jobCases, ...auditCases, ...edgeCases, ...healthAlertsAnalyticsCases, ...alertOpsCases];
