@@ -30,7 +30,8 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           {tf('silencesLink')}
         </Link>
       </PageHeader>
-      <form method="get" aria-label={t('filters')} className="mb-6 flex flex-wrap items-end gap-4">
+      {/* Keyed by the filters: a client-side navigation (Clear filters) remounts the fields with the new defaults. */}
+      <form key={JSON.stringify(values)} method="get" aria-label={t('filters')} className="mb-6 flex flex-wrap items-end gap-4">
         <SelectField name="severity" label={t('severity')} defaultValue={filters.severity ?? ''} options={[{ value: '', label: t('any') }, ...SEVERITIES.map((s) => ({ value: s, label: t(`severities.${s}`) }))]} />
         <SelectField name="status" label={t('status')} defaultValue={filters.status ?? ''} options={[{ value: '', label: t('any') }, ...ALERT_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))]} />
         <SelectField name="rule" label={t('rule')} defaultValue={filters.ruleId ?? ''} options={[{ value: '', label: t('any') }, ...rules.map((r) => ({ value: r.id, label: r.ruleName }))]} />
