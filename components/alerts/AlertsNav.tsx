@@ -4,6 +4,7 @@ import { Link } from '@/app/_i18n/navigation';
 const SECTIONS = [
   { key: 'center', href: '/alerts' },
   { key: 'rules', href: '/alerts/rules' },
+  { key: 'silences', href: '/alerts/silences' },
 ] as const;
 
 export type AlertsSection = (typeof SECTIONS)[number]['key'];

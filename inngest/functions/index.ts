@@ -1,6 +1,12 @@
 import { getDb } from '../../lib/db/database';
-import { jobDefinitions } from '../../lib/jobs/definitions';
+import { jobDefinitions, notificationDeliveryJob } from '../../lib/jobs/definitions';
 import { createJobFunction } from './create-job-function';
+import { createNotificationDeliveryFunction } from './notification-delivery';
 
-/** Every Inngest function: one per job definition, so a new definition is served at once. */
-export const functions = jobDefinitions.map((definition) => createJobFunction(definition, getDb));
+/**
+ * Every Inngest function: one per job definition, so a new definition is served at once.
+ * Notification delivery has its own shape (a step per channel, so each retries alone).
+ */
+export const functions = jobDefinitions.map((definition) =>
+  definition.id === notificationDeliveryJob.id ? createNotificationDeliveryFunction(getDb) : createJobFunction(definition, getDb),
+);

@@ -4,7 +4,7 @@ import { CHANNEL_TYPES, notificationChannels } from '../../db/schema';
 import type { Db } from '../../db/types';
 import type { MutationContext } from '../audit/context';
 import { recordAudit } from '../audit/record';
-import type { KeyRing } from '../crypto/secret-box';
+import { open, type KeyRing } from '../crypto/secret-box';
 import { invalid, notFound } from '../errors/service-error';
 import { LOCALES, isTimeZone } from '../i18n/config';
 import { checkTarget, systemResolver, type Resolver, type TargetProblem } from '../net/ssrf';
@@ -85,20 +85,51 @@ export async function createChannel(db: Db, context: MutationContext, ring: KeyR
   });
 }
 
+/**
+ * The secret to store on an update. `secret` null, or only blank fields: keep the stored
+ * one. Some fields given (a new signing secret, say) on a channel of the same type: those
+ * replace the stored ones and the rest are kept, so an admin never has to be shown a
+ * secret to change another. A changed type needs the whole secret.
+ */
+function mergedSecret(ring: KeyRing, current: typeof notificationChannels.$inferSelect, input: ChannelInput): Record<string, unknown> | null {
+  const given = Object.fromEntries(Object.entries(input.secret ?? {}).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+  if (Object.keys(given).length === 0) {
+    if (current.type !== input.type) throw invalid('channelSecretInvalid', 'secret');
+    return null;
+  }
+  if (current.type !== input.type) return given;
+  let stored: Record<string, unknown> = {};
+  try {
+    stored = JSON.parse(open(ring, current.secretConfig)) as Record<string, unknown>;
+  } catch {
+    // The stored secret cannot be opened (another key): only a complete new one will do.
+  }
+  return { ...stored, ...given };
+}
+
 export async function updateChannel(db: Db, context: MutationContext, ring: KeyRing, id: string, input: ChannelInput, options: { allowPrivate: boolean; resolve?: Resolver }) {
-  const prepared = await prepare(input, ring, options);
+  const [current] = await db.select().from(notificationChannels).where(eq(notificationChannels.id, id));
+  if (!current) throw notFound();
+  const prepared = await prepare({ ...input, secret: mergedSecret(ring, current, input) }, ring, options);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(notificationChannels).where(eq(notificationChannels.id, id)).for('update');
     if (!before) throw notFound();
-    if (before.type !== input.type && !input.secret) throw invalid('channelSecretInvalid', 'secret');
+    // Changed since the secret was merged: merge again rather than overwrite someone's change.
+    if (before.secretConfig !== current.secretConfig || before.type !== current.type) throw invalid('channelChanged');
     const [row] = await tx
       .update(notificationChannels)
       .set({ name: input.name, type: input.type, locale: input.locale, timeZone: input.timeZone, publicConfig: prepared.publicConfig, ...(prepared.secretConfig ? { secretConfig: prepared.secretConfig, secretHint: prepared.secretHint } : {}), updatedAt: new Date() })
       .where(eq(notificationChannels.id, id))
       .returning();
-    await recordAudit(tx, context, { action: 'channel.update', target: { type: 'channel', id }, before: { ...publicView(before), secretChanged: false }, after: { ...publicView(row!), secretChanged: Boolean(prepared.secretConfig) } });
+    await recordAudit(tx, context, { action: 'channel.update', target: { type: 'channel', id }, before: { ...publicView(before), credentialsReplaced: false }, after: { ...publicView(row!), credentialsReplaced: Boolean(prepared.secretConfig) } });
     return publicView(row!);
   });
+}
+
+/** One channel as the edit form shows it (hint only), or undefined. */
+export async function getChannel(db: Db, id: string) {
+  const [row] = await db.select().from(notificationChannels).where(eq(notificationChannels.id, id));
+  return row ? publicView(row) : undefined;
 }
 
 export async function deleteChannel(db: Db, context: MutationContext, id: string) {

@@ -5,8 +5,9 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { formAction } from '@/app/_server/form-action';
 import { keyRing } from '@/lib/crypto/key';
-import { LOCALES } from '@/lib/i18n/config';
-import { createChannel, deleteChannel, sendTestNotification, setChannelActive } from '@/lib/notifications/channel-admin';
+import { isTimeZone, LOCALES } from '@/lib/i18n/config';
+import { ServiceError } from '@/lib/errors/service-error';
+import { createChannel, deleteChannel, getChannel, sendTestNotification, setChannelActive, updateChannel } from '@/lib/notifications/channel-admin';
 import { runDelivery } from '@/lib/notifications/run-delivery';
 import { getSetting } from '@/lib/settings/settings';
 
@@ -88,3 +89,36 @@ export const deleteChannelAction = formAction(
   },
 );
 
+
+/**
+ * Editing keeps the channel's type; its secret fields (URL, signing secret, SMTP password)
+ * are write-only: blank keeps the stored value, and what was typed is never echoed back.
+ */
+const updateSchema = createSchema.omit({ type: true }).extend({ channelId: z.uuid(), timeZone: z.string().refine(isTimeZone, 'timeZoneInvalid') });
+const SECRET_FIELDS = new Set(['url', 'signingSecret', 'smtpPassword']);
+/** Where a lib error's field shows in the form. */
+const FORM_FIELD: Record<string, string> = { webhookUrl: 'url', url: 'url', secret: 'url', signingSecret: 'signingSecret', password: 'smtpPassword', host: 'smtpHost', port: 'smtpPort', username: 'smtpUser', from: 'smtpFrom', to: 'smtpTo' };
+
+export const updateChannelAction = formAction(
+  { name: 'settings/channels.update', schema: updateSchema, permission: 'alerts.manage' },
+  async (input, { db, context }) => {
+    const t = await getTranslations('channelEdit');
+    const current = await getChannel(db, input.channelId);
+    if (!current) return { status: 'error', message: t('gone') };
+    const { secret, public: publicConfig } = parts({ ...input, type: current.type });
+    const allowPrivate = await getSetting(db, 'network.allow_private_targets');
+    try {
+      const channel = await updateChannel(db, context, keyRing(), current.id, { name: input.name, type: current.type, locale: input.locale, timeZone: input.timeZone, secret, public: publicConfig }, { allowPrivate });
+      revalidatePath(PAGE, 'layout');
+      return { status: 'success', message: t('saved', { name: channel.name }) };
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      const errors = await getTranslations('errors');
+      const key = error.messageKey;
+      const message = t.has(`errors.${key}` as never) ? t(`errors.${key}` as never) : errors.has(key as never) ? errors(key as never) : errors('unexpected');
+      const field = error.details.field ? (FORM_FIELD[error.details.field] ?? error.details.field) : undefined;
+      const values = Object.fromEntries(Object.entries(input).filter(([name, value]) => !SECRET_FIELDS.has(name) && typeof value === 'string')) as Record<string, string>;
+      return { status: 'error', message, fieldErrors: field ? { [field]: message } : undefined, values };
+    }
+  },
+);

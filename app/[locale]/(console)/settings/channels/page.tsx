@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { Link } from '@/app/_i18n/navigation';
 import { requirePermission } from '@/app/_server/session';
 import { ChannelActions } from '@/components/channels/ChannelActions';
 import { ChannelForm } from '@/components/channels/ChannelForm';
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Settings > Notification channels (admins): secrets are shown only as their hint. */
 export default async function ChannelsPage() {
   const user = await requirePermission('alerts.manage');
-  const t = await getTranslations('channels');
+  const [t, te] = await Promise.all([getTranslations('channels'), getTranslations('channelEdit')]);
   const channels = await listChannels(await getDb());
   return (
     <>
@@ -51,6 +52,10 @@ export default async function ChannelsPage() {
                   <td className="p-2">{LOCALE_NAMES[c.locale as keyof typeof LOCALE_NAMES] ?? c.locale}, {c.timeZone}</td>
                   <td className="p-2">{c.isActive ? t('active') : t('inactive')}</td>
                   <td className="p-2">
+                    <Link href={`/settings/channels/${c.id}`} className="mb-2 inline-block text-accent underline">
+                      {te('edit')}
+                      <span className="sr-only"> {c.name}</span>
+                    </Link>
                     <ChannelActions channelId={c.id} name={c.name} isActive={c.isActive} testAction={testChannelAction} setActiveAction={setChannelActiveAction} deleteAction={deleteChannelAction} />
                   </td>
                 </tr>
