@@ -266,6 +266,8 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'serve') return serve();
   // `npx tsx bench/rate-limit.ts cache`: the cache part alone.
   if (process.argv[2] === 'cache') return cacheBench();
+  // `npx tsx bench/rate-limit.ts route`: the route comparison alone (run it on a quiet machine).
+  if (process.argv[2] === 'route') return routeBench();
   await limiterBench();
   await cacheBench();
   console.log('\n4. Route bench');
