@@ -23,6 +23,7 @@ const PATHS: Record<AnalyticsView, string> = {
 export async function AnalyticsHeader({ view, rangeKey, range, currency }: { view: AnalyticsView; rangeKey: AnalyticsRangeKey; range: DayRange; currency: string }) {
   const nav = await getTranslations('nav');
   const t = await getTranslations('analytics');
+  const admin = await getTranslations('analyticsAdmin');
   const format = await getFormatter();
   const day = (d: string) => format.dateTime(dayStart(d), { dateStyle: 'medium', timeZone: 'UTC' });
   const link = (active: boolean) => `inline-block rounded-md border-2 px-3 py-1 text-sm ${active ? 'border-accent bg-surface font-semibold' : 'border-line hover:border-field'}`;
@@ -54,7 +55,12 @@ export async function AnalyticsHeader({ view, rangeKey, range, currency }: { vie
           ))}
         </ul>
       </nav>
-      <p className="mb-6 text-sm text-muted">{t('period', { from: day(range.from), to: day(range.to), currency })}</p>
+      <div className="mb-6 flex flex-wrap items-baseline justify-between gap-2 text-sm">
+        <p className="text-muted">{t('period', { from: day(range.from), to: day(range.to), currency })}</p>
+        <Link href="/analytics/settings/rates" className="text-accent underline">
+          {admin('link')}
+        </Link>
+      </div>
     </>
   );
 }

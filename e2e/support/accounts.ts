@@ -33,3 +33,10 @@ export const ANALYST = {
   email: 'ana.analyst@example.com',
   password: 'analyst passphrase 2026',
 } as const;
+
+/** Reads the analytics reference data (rates, model prices) without the right to change it. */
+export const REF_ANALYST = {
+  name: 'Rex Reader',
+  email: 'rex.reader@example.com',
+  password: 'reference passphrase 2026',
+} as const;

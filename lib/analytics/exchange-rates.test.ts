@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertMinor, minorDigits, rateOn, type RateTable } from './currency';
-import { parseRatesCsv } from './exchange-rates';
+import { exchangeRateSchema, parseRatesCsv } from './exchange-rates';
+import { modelPriceSchema } from './model-prices';
 
 describe('exchange rates CSV', () => {
   it('parses day,base,quote,rate', () => {
@@ -45,5 +46,23 @@ describe('currency conversion', () => {
     expect(convertMinor(rates, '2026-04-02', 1000, 'EUR', 'USD')).toBeNull();
     expect(convertMinor(rates, '2026-04-01', 1000, 'GBP', 'USD')).toBeNull();
     expect(convertMinor(rates, '2026-04-02', 1234, 'GBP', 'GBP')).toBe(12.34);
+  });
+});
+
+describe('the one-rate and model-price forms', () => {
+  const messages = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) =>
+    Object.fromEntries((result.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
+
+  it('accepts a rate as typed (codes upper-cased) and names each bad field', () => {
+    expect(exchangeRateSchema.parse({ day: '2026-04-01', base: 'usd', quote: ' EUR ', rate: '0.92' })).toEqual({ day: '2026-04-01', base: 'USD', quote: 'EUR', rate: 0.92 });
+    expect(messages(exchangeRateSchema.safeParse({ day: '2026-02-30', base: 'US', quote: 'EUR', rate: '-1' }))).toEqual({ day: 'dayInvalid', base: 'currencyInvalid', rate: 'rateInvalid' });
+    expect(messages(exchangeRateSchema.safeParse({ day: '2026-04-01', base: 'EUR', quote: 'EUR', rate: '1' }))).toEqual({ quote: 'currencySame' });
+    expect(messages(exchangeRateSchema.safeParse({ day: '2026-04-01', base: 'USD', quote: 'EUR', rate: '0' }))).toEqual({ rate: 'rateInvalid' });
+  });
+
+  it('takes a price as a plain decimal; an empty field is an error, not a price of 0', () => {
+    expect(modelPriceSchema.parse({ model: ' gpt-x ', promptPer1kUsd: '0.0015', completionPer1kUsd: '0' })).toEqual({ model: 'gpt-x', promptPer1kUsd: 0.0015, completionPer1kUsd: 0 });
+    expect(messages(modelPriceSchema.safeParse({ model: '', promptPer1kUsd: '', completionPer1kUsd: '1e3' }))).toEqual({ model: 'required', promptPer1kUsd: 'priceInvalid', completionPer1kUsd: 'priceInvalid' });
+    expect(messages(modelPriceSchema.safeParse({ model: 'm', promptPer1kUsd: '1000.5', completionPer1kUsd: '-1' }))).toEqual({ promptPer1kUsd: 'priceInvalid', completionPer1kUsd: 'priceInvalid' });
   });
 });

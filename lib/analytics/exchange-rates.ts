@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { exchangeRates } from '../../db/schema';
-import type { Db } from '../../db/types';
+import type { Db, DbOrTx } from '../../db/types';
 import type { MutationContext } from '../audit/context';
 import { recordAudit } from '../audit/record';
 import { isIsoCurrency } from '../events/schema';
@@ -62,4 +63,60 @@ export async function importExchangeRates(db: Db, rows: RateRow[], context: Muta
     });
     return rows.length;
   });
+}
+
+/** One rate as the add/edit form sends it: the same rules as a CSV line. */
+export const exchangeRateSchema = z
+  .object({
+    day: z.string().trim().refine(isDay, { error: 'dayInvalid' }),
+    base: z.string().trim().toUpperCase().refine(isIsoCurrency, { error: 'currencyInvalid' }),
+    quote: z.string().trim().toUpperCase().refine(isIsoCurrency, { error: 'currencyInvalid' }),
+    rate: z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?$/, { error: 'rateInvalid' })
+      .transform(Number)
+      .refine((rate) => rate > 0 && rate < 1e10, { error: 'rateInvalid' }),
+  })
+  .refine((r) => r.base !== r.quote, { error: 'currencySame', path: ['quote'] });
+
+/** Adds or replaces one day's rate for a pair; audited with the previous rate in the same transaction. */
+export async function setExchangeRate(db: Db, row: RateRow, context: MutationContext, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const where = and(eq(exchangeRates.day, row.day), eq(exchangeRates.base, row.base), eq(exchangeRates.quote, row.quote));
+    const [before] = await tx.select({ rate: exchangeRates.rate }).from(exchangeRates).where(where).limit(1);
+    await tx
+      .insert(exchangeRates)
+      .values({ ...row, updatedAt: now })
+      .onConflictDoUpdate({ target: [exchangeRates.day, exchangeRates.base, exchangeRates.quote], set: { rate: row.rate, updatedAt: now } });
+    await recordAudit(tx, context, {
+      action: 'exchange_rate.set',
+      target: { type: 'exchange_rate', id: `${row.day}/${row.base}/${row.quote}` },
+      before: before ? { rate: Number(before.rate) } : null,
+      after: { rate: row.rate },
+    });
+  });
+}
+
+export const RATE_LIST_LIMIT = 200;
+
+/** Rates newest day first, optionally of one day and/or one currency (on either side of the pair); at most `limit`. */
+export async function listExchangeRates(db: DbOrTx, filter: { day?: string; currency?: string }, limit = RATE_LIST_LIMIT) {
+  const conditions = [
+    filter.day ? eq(exchangeRates.day, filter.day) : undefined,
+    filter.currency ? or(eq(exchangeRates.base, filter.currency), eq(exchangeRates.quote, filter.currency)) : undefined,
+  ].filter((c) => c !== undefined);
+  const rows = await db
+    .select()
+    .from(exchangeRates)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(desc(exchangeRates.day), exchangeRates.base, exchangeRates.quote)
+    .limit(limit + 1);
+  return { rows: rows.slice(0, limit).map((r) => ({ ...r, rate: Number(r.rate) })), more: rows.length > limit };
+}
+
+/** Every currency that appears in a stored rate, for the list's filter. */
+export async function rateCurrencies(db: DbOrTx): Promise<string[]> {
+  const [bases, quotes] = await Promise.all([db.selectDistinct({ c: exchangeRates.base }).from(exchangeRates), db.selectDistinct({ c: exchangeRates.quote }).from(exchangeRates)]);
+  return [...new Set([...bases, ...quotes].map((r) => r.c))].sort();
 }

@@ -5,12 +5,20 @@ import type { Db } from '../../db/types';
 import type { MutationContext } from '../audit/context';
 import { recordAudit } from '../audit/record';
 
+/** A price as typed: a plain decimal (no sign, no exponent, no empty field read as 0), 0 to 1,000 USD per 1K tokens. */
+const price = z
+  .string({ error: 'priceInvalid' })
+  .trim()
+  .regex(/^\d{1,4}(\.\d{1,8})?$/, { error: 'priceInvalid' })
+  .transform(Number)
+  .refine((value) => value <= 1000, { error: 'priceInvalid' });
+
 export const modelPriceSchema = z.object({
-  model: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
-  promptPer1kUsd: z.coerce.number({ error: 'price' }).min(0, { error: 'price' }).max(1000, { error: 'price' }),
-  completionPer1kUsd: z.coerce.number({ error: 'price' }).min(0, { error: 'price' }).max(1000, { error: 'price' }),
+  model: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'modelInvalid' }),
+  promptPer1kUsd: price,
+  completionPer1kUsd: price,
 });
-export type ModelPriceInput = z.infer<typeof modelPriceSchema>;
+export type ModelPriceInput = z.output<typeof modelPriceSchema>;
 
 /** Sets a model's price per 1K tokens (USD); audited with the previous price in the same transaction. */
 export async function setModelPrice(db: Db, input: ModelPriceInput, context: MutationContext, now: Date): Promise<void> {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, exchangeRates, funnels, modelPrices, users } from '@/db/schema';
 import { createTestDb, type TestDb } from '@/db/testing/test-db';
-import { importExchangeRates, parseRatesCsv } from './exchange-rates';
+import { importExchangeRates, listExchangeRates, parseRatesCsv, rateCurrencies, setExchangeRate } from './exchange-rates';
 import { createFunnel } from './funnels';
 import { setModelPrice } from './model-prices';
 
@@ -31,6 +31,30 @@ describe('analytics reference data, audited in the same transaction', () => {
       { rows: 2, firstDay: '2026-04-01', lastDay: '2026-04-01', pairs: ['USD/EUR', 'USD/JPY'] },
       { rows: 1, firstDay: '2026-04-01', lastDay: '2026-04-01', pairs: ['USD/EUR'] },
     ]);
+  });
+
+  it('adds one rate, then edits it, each audited with the rate before', async () => {
+    await setExchangeRate(t.db, { day: '2026-04-02', base: 'EUR', quote: 'GBP', rate: 0.85 }, context, NOW);
+    await setExchangeRate(t.db, { day: '2026-04-02', base: 'EUR', quote: 'GBP', rate: 0.86 }, context, NOW);
+    const { rows } = await listExchangeRates(t.db, { day: '2026-04-02' });
+    expect(rows.map((r) => [r.base, r.quote, r.rate])).toEqual([['EUR', 'GBP', 0.86]]);
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, 'exchange_rate.set')).orderBy(auditLog.id);
+    expect(audits.map((a) => [a.targetId, a.before, a.after])).toEqual([
+      ['2026-04-02/EUR/GBP', null, { rate: 0.85 }],
+      ['2026-04-02/EUR/GBP', { rate: 0.85 }, { rate: 0.86 }],
+    ]);
+  });
+
+  it('lists rates newest day first, by day and by a currency on either side, and says when more match', async () => {
+    const rows = parseRatesCsv('day,base,quote,rate\n2026-04-03,USD,EUR,0.91\n2026-04-03,USD,JPY,149\n2026-04-04,GBP,USD,1.27');
+    if (!rows.ok) throw new Error('parse');
+    await importExchangeRates(t.db, rows.rows, context, NOW);
+    const pairs = (list: Awaited<ReturnType<typeof listExchangeRates>>) => list.rows.map((r) => `${r.day} ${r.base}/${r.quote}`);
+    expect(pairs(await listExchangeRates(t.db, { currency: 'EUR' }))).toEqual(['2026-04-03 USD/EUR', '2026-04-02 EUR/GBP', '2026-04-01 USD/EUR']);
+    expect(pairs(await listExchangeRates(t.db, { day: '2026-04-03', currency: 'JPY' }))).toEqual(['2026-04-03 USD/JPY']);
+    const firstTwo = await listExchangeRates(t.db, {}, 2);
+    expect([pairs(firstTwo), firstTwo.more]).toEqual([['2026-04-04 GBP/USD', '2026-04-03 USD/EUR'], true]);
+    expect(await rateCurrencies(t.db)).toEqual(['EUR', 'GBP', 'JPY', 'USD']);
   });
 
   it('sets a model price and audits the previous one', async () => {

@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   // Analytics (issue 7): saved funnels, admin reference data, exports of analytics tables.
   'funnel.create',
   'exchange_rates.import',
+  'exchange_rate.set',
   'model_price.update',
   'analytics.export',
   // Alerting (issue 4): rules, channels, silences, alerts handled by hand.

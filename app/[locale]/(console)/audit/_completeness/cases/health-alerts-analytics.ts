@@ -11,6 +11,7 @@ const KEYS = 'app/[locale]/(console)/settings/api-keys/actions.ts';
 const MONITORS = 'app/[locale]/(console)/settings/monitors/actions.ts';
 const CHANNELS = 'app/[locale]/(console)/settings/channels/actions.ts';
 const ALERTS = 'app/[locale]/(console)/alerts/actions.ts';
+const ANALYTICS_SETTINGS = 'app/[locale]/(console)/analytics/settings/actions.ts';
 
 // Monitors and channels point at a local receiver here, which the SSRF guard refuses unless
 // private targets are allowed: allow them first (audited, but before the case's own call).
@@ -177,6 +178,34 @@ export const healthAlertsAnalyticsCases: CompletenessCase[] = [
       await h.expectRedirect(() =>
         h.submit(saveFunnelAction, { name: 'Signup to plugin', windowHours: '72', step1Event: 'signup', step2Event: 'plugin_installed' }),
       );
+    },
+  },
+  {
+    id: `${ANALYTICS_SETTINGS}#setExchangeRateAction`,
+    expect: { action: 'exchange_rate.set' },
+    run: async (h) => {
+      const { setExchangeRateAction } = await import('@/app/[locale]/(console)/analytics/settings/actions');
+      await h.submit(setExchangeRateAction, { day: '2026-04-01', base: 'usd', quote: 'EUR', rate: '0.92' });
+    },
+  },
+  {
+    id: `${ANALYTICS_SETTINGS}#importExchangeRatesAction`,
+    expect: { action: 'exchange_rates.import' },
+    run: async () => {
+      const { importExchangeRatesAction } = await import('@/app/[locale]/(console)/analytics/settings/actions');
+      // The form posts a file, not a text field: build the FormData the browser would send.
+      const data = new FormData();
+      data.set('file', new File(['day,base,quote,rate\n2026-04-01,USD,EUR,0.92\n2026-04-01,USD,JPY,151.5\n'], 'rates.csv', { type: 'text/csv' }));
+      const state = await importExchangeRatesAction({ status: 'idle' }, data);
+      if (state.status !== 'success') throw new Error(`import refused: ${state.message}`);
+    },
+  },
+  {
+    id: `${ANALYTICS_SETTINGS}#setModelPriceAction`,
+    expect: { action: 'model_price.update' },
+    run: async (h) => {
+      const { setModelPriceAction } = await import('@/app/[locale]/(console)/analytics/settings/actions');
+      await h.submit(setModelPriceAction, { model: 'gpt-test', promptPer1kUsd: '0.0015', completionPer1kUsd: '0.002' });
     },
   },
 ];
