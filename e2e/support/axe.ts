@@ -9,6 +9,9 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * a walk over many pages reports every page, not only the first bad one.
  */
 export async function expectAxeClean(page: Page, { soft = true }: { soft?: boolean } = {}) {
+  // After a client-side navigation Next.js streams the new page's <title> in after its body:
+  // wait for it (a page that never gets one still fails here), so axe judges the page, not the moment.
+  await expect(page, 'the page has a title').toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const found = violations.map(
     (v) =>
