@@ -10,7 +10,8 @@
  *
  * Env: CONNECTIONS (default 10000), RATE (default 1000), DURATION (default 60), BASE_URL,
  * LOAD_API_KEYS (comma-separated; without keys only the health route is loaded), LOAD_FORWARDED_FOR=1
- * (a distinct X-Forwarded-For per connection, for a server started with TRUST_PROXY_HOPS=1).
+ * (a distinct X-Forwarded-For per connection, for a server started with TRUST_PROXY_HOPS=1),
+ * LOAD_MIX (both, the default, alternating; or ready or ingest alone).
  * Each connection is a raw socket with its own in-order request queue (HTTP/1.1 keep-alive,
  * no pipelining: a request is written when the previous answer is in). The file-descriptor
  * limit bounds CONNECTIONS: the client and the server each need one per connection, so run
@@ -28,6 +29,8 @@ const KEYS = (process.env.LOAD_API_KEYS ?? '').split(',').filter(Boolean);
 // Behind a proxy (the server trusts one hop) every connection is its own client address, as
 // 10,000 real clients would be; without it they all share 127.0.0.1 and its per-IP limit.
 const FORWARDED_FOR = process.env.LOAD_FORWARDED_FOR === '1';
+// Which routes: both alternating (the test), or one alone to see what each costs.
+const MIX = (process.env.LOAD_MIX ?? 'both') as 'both' | 'ready' | 'ingest';
 const TIMEOUT_MS = 10_000;
 let reconnects = 0;
 
@@ -191,7 +194,8 @@ async function main(): Promise<void> {
       owed = Math.floor((elapsed / 1000) * RATE) - sent;
       while (owed-- > 0) {
         const connection = connections[next++ % connections.length]!;
-        connection.send(sent++ % 2 === 0 ? 'ready' : 'ingest');
+        connection.send(MIX === 'both' ? (sent % 2 === 0 ? 'ready' : 'ingest') : MIX);
+        sent++;
       }
     }, tickMs);
   });

@@ -30,3 +30,29 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/** How long one readiness answer is reused. */
+export const READINESS_MAX_AGE_MS = 1_000;
+
+/**
+ * checkReadiness at most once per `maxAgeMs` per process, one check at a time: a load balancer
+ * (or a thousand clients) probing every instance several times a second would otherwise add
+ * two queries and a file read per probe to the database it is meant to watch. An answer is
+ * at most a second old, which is finer than any probe interval.
+ */
+export function createCachedReadiness(getDb: () => Promise<Db>, { maxAgeMs = READINESS_MAX_AGE_MS, clock = () => Date.now() } = {}) {
+  let last: { at: number; result: Readiness } | undefined;
+  let inFlight: Promise<Readiness> | undefined;
+  return async function cachedReadiness(): Promise<Readiness> {
+    if (last && clock() - last.at < maxAgeMs) return last.result;
+    inFlight ??= checkReadiness(getDb)
+      .then((result) => {
+        last = { at: clock(), result };
+        return result;
+      })
+      .finally(() => {
+        inFlight = undefined;
+      });
+    return inFlight;
+  };
+}
