@@ -93,14 +93,19 @@ async function main(): Promise<number> {
       PORT: String(port),
       APP_URL: `http://127.0.0.1:${port}`,
     };
-    for (const unset of ['REDIS_URL', 'INNGEST_SIGNING_KEY', 'INNGEST_EVENT_KEY', 'INNGEST_DEV', 'INNGEST_BASE_URL']) delete env[unset];
-    server = spawn(path.join(repoRoot as string, 'node_modules', '.bin', 'next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    // REDIS_URL and RATE_LIMIT_STORE pass through: the limiter's store is part of what is measured.
+    for (const unset of ['INNGEST_SIGNING_KEY', 'INNGEST_EVENT_KEY', 'INNGEST_DEV', 'INNGEST_BASE_URL']) delete env[unset];
+    // LOAD_SERVER_NODE_ARGS go to the server's node only (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
+    const nodeArgs = (process.env.LOAD_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const nextBin = path.join(repoRoot as string, 'node_modules', 'next', 'dist', 'bin', 'next');
+    server = spawn(process.execPath, [...nodeArgs, nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
       cwd: repoRoot as string,
       stdio: ['ignore', 'ignore', 'inherit'],
       env,
     });
     await waitUntilReady(`http://127.0.0.1:${port}/api/health/ready`, server);
-    console.log(`next start is ready on port ${port}.`);
+    const store = env.RATE_LIMIT_STORE ?? (env.REDIS_URL ? 'redis' : 'postgres');
+    console.log(`next start is ready on port ${port} (rate-limit store: ${store}, database: PostgreSQL).`);
 
     return await run(path.join(repoRoot as string, 'node_modules', '.bin', 'tsx'), ['bench/load.ts'], {
       ...process.env,

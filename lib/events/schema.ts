@@ -76,10 +76,12 @@ export interface OccurredAtBounds {
 
 const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
 
-function eventSchema(bounds?: OccurredAtBounds) {
+function eventSchema(boundsOf?: () => OccurredAtBounds | undefined) {
   let occurredAt = z.iso.datetime({ offset: true, error: 'is required and must be an ISO 8601 date-time with a time zone offset, e.g. 2026-05-01T10:00:00Z' });
-  if (bounds) {
+  if (boundsOf) {
     occurredAt = occurredAt.check((ctx) => {
+      const bounds = boundsOf();
+      if (!bounds) return;
       const time = Date.parse(ctx.value);
       if (Number.isNaN(time)) return;
       if (time > bounds.now.getTime() + MAX_EVENT_FUTURE_SKEW_MS) ctx.issues.push({ code: 'custom', input: ctx.value, message: 'is more than 5 minutes in the future' });
@@ -111,8 +113,24 @@ function eventSchema(bounds?: OccurredAtBounds) {
     .meta({ id: 'ProductEvent', description: 'One product event.' });
 }
 
-export function eventSchemas(bounds?: OccurredAtBounds) {
-  const event = eventSchema(bounds);
+// The bounds of the parse in progress; safeParse of the batch schema is synchronous, so
+// nothing else runs between setting and clearing them (see parseIngestRequest).
+let boundsInParse: OccurredAtBounds | undefined;
+let boundedBatch: ReturnType<typeof eventSchemas>['request'] | undefined;
+
+/** Parses a batch against the request's time bounds with one schema built once per process. */
+export function parseEventBatch(body: unknown, bounds: OccurredAtBounds) {
+  boundedBatch ??= eventSchemas(() => boundsInParse).request;
+  boundsInParse = bounds;
+  try {
+    return boundedBatch.safeParse(body);
+  } finally {
+    boundsInParse = undefined;
+  }
+}
+
+export function eventSchemas(boundsOf?: () => OccurredAtBounds | undefined) {
+  const event = eventSchema(boundsOf);
   const request = z
     .strictObject(
       {

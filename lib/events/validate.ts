@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../ingest/schema';
 import { formatIssuePath, toValidationIssues } from '../ingest/validate';
-import { eventSchemas, isKnownEventName, KNOWN_EVENT_PROPERTIES, type EventBatch, type OccurredAtBounds } from './schema';
+import { isKnownEventName, parseEventBatch, KNOWN_EVENT_PROPERTIES, type EventBatch, type OccurredAtBounds } from './schema';
 
 export type EventValidation = { ok: true; batch: EventBatch } | { ok: false; issues: ValidationIssue[] };
 
@@ -11,7 +11,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * run on every event, so the answer names every bad field, not the first per event.
  */
 export function validateEventBatch(body: unknown, bounds: OccurredAtBounds): EventValidation {
-  const parsed = eventSchemas(bounds).request.safeParse(body);
+  const parsed = parseEventBatch(body, bounds);
   const issues = parsed.success ? [] : toValidationIssues(parsed.error);
   const events = isObject(body) && Array.isArray(body.events) ? body.events : [];
   events.forEach((event: unknown, index) => {

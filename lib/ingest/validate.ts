@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/types';
 import { getSetting } from '../settings/settings';
-import { createIngestRequestSchema, type IngestRequest, type RecordedAtBounds, type ValidationIssue } from './schema';
+import { parseIngestRequest, type IngestRequest, type RecordedAtBounds, type ValidationIssue } from './schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -49,6 +49,6 @@ export type IngestValidation = { ok: true; request: IngestRequest } | { ok: fals
 
 /** Checks a parsed JSON body against the ingest contract; lists every bad field, not just the first. */
 export function validateIngestBody(body: unknown, bounds: RecordedAtBounds): IngestValidation {
-  const parsed = createIngestRequestSchema(bounds).safeParse(body);
+  const parsed = parseIngestRequest(body, bounds);
   return parsed.success ? { ok: true, request: parsed.data } : { ok: false, issues: toValidationIssues(parsed.error) };
 }
