@@ -5,6 +5,10 @@ import path from 'node:path';
 import { buildIfNeeded, repoRoot } from './lib/build-if-needed.mjs';
 
 const port = process.env.PORT || '3000';
+// Idle keep-alive connections stay open this long. Longer than the idle timeout of common load
+// balancers (60 s), so the balancer, not the app, closes an idle connection: otherwise it may
+// send a request on a connection the app is closing, and clients reconnect all the time.
+const keepAliveTimeout = /^\d+$/.test(process.env.KEEP_ALIVE_TIMEOUT_MS ?? '') ? process.env.KEEP_ALIVE_TIMEOUT_MS : '65000';
 /** After this long a signalled server that has not exited is killed. */
 const STOP_TIMEOUT_MS = 20_000;
 
@@ -14,7 +18,7 @@ console.log(`> Starting the console on http://localhost:${port}`);
 // Its own process group: a terminal's Ctrl+C then reaches next once, through us, instead of
 // twice (the terminal's and ours), which would cut its graceful shutdown short; and we can
 // stop the whole group, so no server outlives this script.
-const server = spawn(path.join(repoRoot, 'node_modules', '.bin', 'next'), ['start', '--port', port], {
+const server = spawn(path.join(repoRoot, 'node_modules', '.bin', 'next'), ['start', '--port', port, '--keepAliveTimeout', keepAliveTimeout], {
   cwd: repoRoot,
   stdio: 'inherit',
   detached: true,
