@@ -8,7 +8,11 @@ const port = process.env.PORT || '3000';
 // Idle keep-alive connections stay open this long. Longer than the idle timeout of common load
 // balancers (60 s), so the balancer, not the app, closes an idle connection: otherwise it may
 // send a request on a connection the app is closing, and clients reconnect all the time.
-const keepAliveTimeout = /^\d+$/.test(process.env.KEEP_ALIVE_TIMEOUT_MS ?? '') ? process.env.KEEP_ALIVE_TIMEOUT_MS : '65000';
+const keepAliveTimeout = process.env.KEEP_ALIVE_TIMEOUT_MS || '65000';
+if (!/^\d{1,7}$/.test(keepAliveTimeout)) {
+  console.error(`> KEEP_ALIVE_TIMEOUT_MS must be a number of milliseconds (got "${keepAliveTimeout}").`);
+  process.exit(1);
+}
 /** After this long a signalled server that has not exited is killed. */
 const STOP_TIMEOUT_MS = 20_000;
 
