@@ -17,10 +17,13 @@ export interface Adjustments {
 /** Reads overrides and throttle factors for every decision; the limiter caches them. */
 export interface AdjustmentsSource {
   get(group: string, subjectType: RateLimitSubject, subjectId: string, nowMs: number): Promise<Adjustments>;
+  /** The answer without waiting, when it is known now (a fresh snapshot); else undefined. */
+  peek?(group: string, subjectType: RateLimitSubject, subjectId: string, nowMs: number): Adjustments | undefined;
   invalidate(): void;
 }
 
-export const NO_ADJUSTMENTS: AdjustmentsSource = { get: async () => ({ factor: 1 }), invalidate: () => {} };
+const NONE: Adjustments = Object.freeze({ factor: 1 });
+export const NO_ADJUSTMENTS: AdjustmentsSource = { get: async () => NONE, peek: () => NONE, invalidate: () => {} };
 
 interface Snapshot {
   loadedAt: number;
@@ -46,8 +49,17 @@ export class DbAdjustments implements AdjustmentsSource {
     this.snapshot = undefined;
   }
 
+  peek(group: string, subjectType: RateLimitSubject, subjectId: string, nowMs: number): Adjustments | undefined {
+    const snapshot = this.snapshot;
+    if (!snapshot || nowMs - snapshot.loadedAt >= this.ttlMs) return undefined;
+    return this.lookup(snapshot, group, subjectType, subjectId, nowMs);
+  }
+
   async get(group: string, subjectType: RateLimitSubject, subjectId: string, nowMs: number): Promise<Adjustments> {
-    const snapshot = await this.current(nowMs);
+    return this.lookup(await this.current(nowMs), group, subjectType, subjectId, nowMs);
+  }
+
+  private lookup(snapshot: Snapshot, group: string, subjectType: RateLimitSubject, subjectId: string, nowMs: number): Adjustments {
     const override = snapshot.overrides.get(`${subjectType}:${subjectId}:${group}`) ?? snapshot.overrides.get(`${subjectType}:${subjectId}:*`);
     const live = override && (!override.expiresAt || override.expiresAt.getTime() > nowMs) ? override : undefined;
     return { override: live, factor: snapshot.factors.get(group) ?? 1 };

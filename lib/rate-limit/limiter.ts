@@ -118,7 +118,10 @@ export class RateLimiter {
     let factor = 1;
     let base: number = policy.limit;
     try {
-      const adjustments = await this.deadlines.run(this.adjustments.get(policy.group, identity.type, identity.id, nowMs));
+      // A fresh snapshot answers at once; only a reload waits (under the deadline).
+      const adjustments =
+        this.adjustments.peek?.(policy.group, identity.type, identity.id, nowMs) ??
+        (await this.deadlines.run(this.adjustments.get(policy.group, identity.type, identity.id, nowMs)));
       factor = adjustments.factor;
       if (adjustments.override?.blocked) {
         const retry = adjustments.override.expiresAt ? Math.ceil((adjustments.override.expiresAt.getTime() - nowMs) / 1000) : policy.windowSeconds;
@@ -131,7 +134,9 @@ export class RateLimiter {
     const limit = base === 0 ? 0 : Math.max(1, Math.floor(base * factor));
     const params: GcraParams = { limit, windowMs, cost };
     try {
-      const decision = await this.deadlines.run(this.store.consume(`${policy.group}:${identity.type}:${identity.id}`, nowMs, params));
+      const consumed = this.store.consume(`${policy.group}:${identity.type}:${identity.id}`, nowMs, params);
+      // The in-process store cannot hang: no deadline (a promise and a timer entry per decision) for it.
+      const decision = await (this.store.kind === 'memory' ? consumed : this.deadlines.run(consumed));
       const state = describe(decision, nowMs, params);
       return { ...state, policy, effectiveLimit: limit, refusedBy: state.allowed ? undefined : 'limit', failedOpen: false, throttleFactor: factor };
     } catch (error) {
