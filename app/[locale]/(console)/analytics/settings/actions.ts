@@ -24,9 +24,10 @@ export const setExchangeRateAction = formAction(
 );
 
 const importForm = formAction(
-  { name: 'analytics/settings.importExchangeRates', schema: z.object({ csv: z.string() }), permission: 'analytics.manage' },
-  async ({ csv }, { db, context }): Promise<FormState> => {
+  { name: 'analytics/settings.importExchangeRates', schema: z.object({ csv: z.string(), tooLarge: z.literal('1').optional() }), permission: 'analytics.manage' },
+  async ({ csv, tooLarge }, { db, context }): Promise<FormState> => {
     const t = await getTranslations('analyticsAdmin.import');
+    if (tooLarge) return { status: 'error', message: t('tooLarge'), fieldErrors: { file: t('tooLarge') } };
     if (csv.trim() === '') return { status: 'error', message: t('fileRequired'), fieldErrors: { file: t('fileRequired') } };
     const parsed = parseRatesCsv(csv);
     if (!parsed.ok) {
@@ -49,13 +50,10 @@ export async function importExchangeRatesAction(previous: FormState, formData: F
   const data = new FormData();
   const file = formData.get('file');
   let csv = '';
-  if (file instanceof Blob && file.size > 0) {
-    if (file.size > MAX_FILE_BYTES) {
-      const t = await getTranslations('analyticsAdmin.import');
-      return { status: 'error', message: t('tooLarge'), fieldErrors: { file: t('tooLarge') } };
-    }
-    csv = await file.text();
-  }
+  // A file over the limit is not read; formAction still checks the permission first, so
+  // someone without it is refused, not told the file is too large.
+  if (file instanceof Blob && file.size > MAX_FILE_BYTES) data.set('tooLarge', '1');
+  else if (file instanceof Blob && file.size > 0) csv = await file.text();
   data.set('csv', csv);
   return importForm(previous, data);
 }
