@@ -8,8 +8,10 @@ import { verifyApiKey, type ApiKeyDenialReason, type VerifiedApiKey } from '@/li
 import { env } from '@/lib/config/env';
 import { getDb } from '@/lib/db/database';
 import { HTTP_STATUS, ServiceError } from '@/lib/errors/service-error';
+import { Admission, processAdmission } from '@/lib/http/admission';
 import { clientIp } from '@/lib/http/client-ip';
 import type { ApiErrorBody, ValidationIssue } from '@/lib/ingest/schema';
+import { eventCounters } from '@/lib/metrics/counters';
 import { instrumentRoute } from '@/lib/metrics/route';
 import { DbAdjustments } from '@/lib/rate-limit/adjustments';
 import { chargeQuotaUnits, guardRequest, peekQuotaPolicy, type GuardInput, type GuardRefusal, type QuotaDecision } from '@/lib/rate-limit/guard';
@@ -43,6 +45,8 @@ export interface ApiDeps {
   trustProxyHops?: number;
   /** The limiter (default: the process's, lib/rate-limit/runtime; with an injected getDb, a memory one). */
   rateLimiter?: RateLimiter;
+  /** The bound on requests in flight (default: the process's, API_MAX_IN_FLIGHT). */
+  admission?: Admission;
 }
 
 export interface ApiHandlerOptions extends ApiDeps {
@@ -131,6 +135,20 @@ export function apiHandler<C = unknown>(
   return instrumentRoute<C>(options.name, async (request, routeContext) => {
     const incoming = request.headers.get('x-request-id');
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const admission = options.admission ?? processAdmission(env().API_MAX_IN_FLIGHT);
+    if (!admission.tryEnter()) {
+      // Shed before touching the database: refusing at once is what keeps the admitted fast.
+      eventCounters().add('api_overloaded', options.name);
+      return apiErrorResponse(503, 'overloaded', 'The server is at capacity. Retry after the number of seconds in Retry-After.', requestId, { headers: { 'retry-after': '1' } });
+    }
+    try {
+      return await handle(request, routeContext, requestId);
+    } finally {
+      admission.leave();
+    }
+  });
+
+  async function handle(request: Request, routeContext: C, requestId: string): Promise<Response> {
     // Every response after the key check carries the RateLimit headers, errors included.
     let limitHeaders: Record<string, string> = {};
     try {
@@ -198,5 +216,5 @@ export function apiHandler<C = unknown>(
       console.error(`[api] ${requestId} ${options.name} failed`, error instanceof Error ? error.stack : error);
       return apiErrorResponse(500, 'internal_error', 'Something went wrong on our side. Quote the request id if you ask for help.', requestId, { headers: limitHeaders });
     }
-  });
+  }
 }

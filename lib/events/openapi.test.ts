@@ -10,7 +10,7 @@ describe('OpenAPI document: events', () => {
   it('publishes POST /api/v1/events with the events:write scope and its limits', () => {
     const post = doc.paths['/api/v1/events']!.post!;
     expect(post.security).toEqual([{ apiKey: ['events:write'] }]);
-    expect(Object.keys(post.responses).sort()).toEqual(['202', '400', '401', '403', '422', '429', '500']);
+    expect(Object.keys(post.responses).sort()).toEqual(['202', '400', '401', '403', '422', '429', '500', '503']);
     expect(doc.components.schemas.EventBatch).toMatchObject({ required: ['events'], properties: { events: { minItems: 1, maxItems: 1000 } } });
     expect(doc.components.schemas.ProductEvent).toMatchObject({ required: ['id', 'name', 'user_id', 'occurred_at'], additionalProperties: false });
     const known = doc.components.schemas.KnownEventProperties as { properties: Record<string, { required?: string[] }> };

@@ -13,7 +13,7 @@ describe('OpenAPI document', () => {
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
     const post = doc.paths['/api/v1/metrics']!.post!;
     expect(post.security).toEqual([{ apiKey: ['metrics:write'] }]);
-    expect(Object.keys(post.responses).sort()).toEqual(['202', '400', '401', '403', '422', '429', '500']);
+    expect(Object.keys(post.responses).sort()).toEqual(['202', '400', '401', '403', '422', '429', '500', '503']);
   });
 
   it('publishes the limits the handler enforces, generated from the zod schemas', () => {
