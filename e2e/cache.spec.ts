@@ -64,7 +64,7 @@ test('the CacheManager shows the seeded entries and activity, and purges a key, 
   });
 
   await test.step('hit rate over time, as a table by keyboard', async () => {
-    const toggle = page.getByRole('button', { name: exactly(m.chart.showTable) });
+    const toggle = page.getByRole('button', { name: exactly(messages.en.health.charts.showTable) });
     await toggle.focus();
     await page.keyboard.press('Enter');
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');

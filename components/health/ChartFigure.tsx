@@ -36,6 +36,10 @@ interface ChartFigureProps {
   timeFormat: DateTimeFormatOptions;
   /** Figures shown in the table only (e.g. the number of requests behind a rate). */
   extraColumns?: ExtraColumn[];
+  /** Texts of another area (the defaults speak of requests over time). */
+  labels?: { noData?: string; time?: string };
+  /** The value axis from 0 to this, whatever the values (e.g. 1 for a share). */
+  maxValue?: number;
 }
 
 /** Line styles besides colour, so series differ without colour too (legend shows the same). */
@@ -49,12 +53,12 @@ function formatter(kind: ValueKind | 'count', fmt: NumberFormatter): (value: num
 }
 
 /**
- * One chart of the System health page: a figure whose caption says what it shows, a legend
+ * One chart (System health, also the cache's hit rate): a figure whose caption says what it shows, a legend
  * drawn here (Tremor's renders an <ol> of <div>s), the chart, and a "Show as table" toggle
  * revealing the same figures as a table. No animation: the page refreshes every 10 s, and
  * people who asked for reduced motion should not see lines move at all.
  */
-export function ChartFigure({ type, title, caption, series, points, valueKind, timeFormat, extraColumns = [] }: ChartFigureProps) {
+export function ChartFigure({ type, title, caption, series, points, valueKind, timeFormat, extraColumns = [], labels = {}, maxValue }: ChartFigureProps) {
   const t = useTranslations('health.charts');
   const format = useFormatter();
   const fmt: NumberFormatter = (value, options) => format.number(value, options);
@@ -82,10 +86,10 @@ export function ChartFigure({ type, title, caption, series, points, valueKind, t
     valueFormatter: formatValue,
     showLegend: false,
     showAnimation: false,
-    noDataText: t('noData'),
+    noDataText: labels.noData ?? t('noData'),
     yAxisWidth: 84,
     minValue: 0,
-    maxValue: allZero ? (valueKind === 'ratio' ? 0.01 : 1) : undefined,
+    maxValue: maxValue ?? (allZero ? (valueKind === 'ratio' ? 0.01 : 1) : undefined),
     className: 'h-56',
   };
 
@@ -112,7 +116,7 @@ export function ChartFigure({ type, title, caption, series, points, valueKind, t
       {/* The plot is drawn left to right (time runs that way) in every language; its numbers are in the table. */}
       <div dir="ltr" aria-hidden="true" className="min-w-0">
         {!hasValues ? (
-          <p className="flex h-56 items-center justify-center rounded-md border border-dashed border-field text-muted">{t('noData')}</p>
+          <p className="flex h-56 items-center justify-center rounded-md border border-dashed border-field text-muted">{labels.noData ?? t('noData')}</p>
         ) : type === 'line' ? (
           <LineChart {...common} connectNulls={false} />
         ) : type === 'area' ? (
@@ -142,7 +146,7 @@ export function ChartFigure({ type, title, caption, series, points, valueKind, t
           <thead>
             <tr className="border-b border-line">
               <th scope="col" className="p-2 text-start">
-                {t('time')}
+                {labels.time ?? t('time')}
               </th>
               {extraColumns.map((column) => (
                 <th key={column.key} scope="col" className="p-2 text-end">
