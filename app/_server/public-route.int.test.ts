@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/db/testing/test-db';
+import { Admission } from '@/lib/http/admission';
 import { EventCounters } from '@/lib/metrics/counters';
 import { RateLimiter } from '@/lib/rate-limit/limiter';
 import { MemoryStore } from '@/lib/rate-limit/memory-store';
@@ -33,5 +34,27 @@ describe('publicRoute: per-IP limit on a public route', () => {
 
     const noDb = publicRoute('GET /api/health/ready', async () => new Response(null, { status: 503 }), { getDb: () => Promise.reject(new Error('down')), trustProxyHops: 0, rateLimiter: limiter });
     expect((await noDb(new Request('http://localhost/api/health/ready'), undefined)).status).toBe(503);
+  });
+
+  it('answers 503 with Retry-After at once past the bound on requests in flight, and admits again after', async () => {
+    const admission = new Admission(1);
+    let open: (() => void) | undefined;
+    const route = publicRoute('GET /api/health/ready', () => new Promise<Response>((resolve) => (open = () => resolve(Response.json({ ok: true })))), {
+      getDb: async () => t.db,
+      trustProxyHops: 0,
+      rateLimiter: new RateLimiter({ store: new MemoryStore(), counters: new EventCounters(() => {}) }),
+      admission,
+    });
+    const get = () => route(new Request('http://localhost/api/health/ready'), undefined);
+    const first = get();
+    await expect.poll(() => open !== undefined).toBe(true);
+    expect(admission.current).toBe(1);
+    const shed = await get();
+    expect(shed.status).toBe(503);
+    expect(shed.headers.get('retry-after')).toBe('1');
+    expect(await shed.json()).toMatchObject({ error: 'overloaded' });
+    open!();
+    expect((await first).status).toBe(200);
+    expect(admission.current).toBe(0);
   });
 });

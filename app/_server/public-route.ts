@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/types';
 import { env } from '@/lib/config/env';
 import { getDb } from '@/lib/db/database';
+import { Admission, processAdmission } from '@/lib/http/admission';
 import { clientIp } from '@/lib/http/client-ip';
+import { eventCounters } from '@/lib/metrics/counters';
 import { instrumentRoute } from '@/lib/metrics/route';
 import { guardRequest } from '@/lib/rate-limit/guard';
 import { withHeaders } from '@/lib/rate-limit/headers';
@@ -15,12 +17,15 @@ export interface PublicRouteDeps {
   now?: () => Date;
   trustProxyHops?: number;
   rateLimiter?: RateLimiter;
+  /** The bound on requests in flight, shared with the API-key routes (API_MAX_IN_FLIGHT). */
+  admission?: Admission;
 }
 
 /**
  * A public route (no key, no session), measured and rate-limited per client IP under the
  * policy of its name (lib/rate-limit/policies.ts). Every response carries the RateLimit
- * headers; a refusal is a 429 with Retry-After.
+ * headers; a refusal is a 429 with Retry-After. Past the instance's bound on requests in flight
+ * (shared with the API-key routes: both wait on the same database pool) it answers 503 at once.
  */
 export function publicRoute<C = unknown>(
   name: string,
@@ -28,6 +33,22 @@ export function publicRoute<C = unknown>(
   deps: PublicRouteDeps = {},
 ): (request: Request, context: C) => Promise<Response> {
   return instrumentRoute<C>(name, async (request, context) => {
+    const admission = deps.admission ?? processAdmission(env().API_MAX_IN_FLIGHT);
+    if (!admission.tryEnter()) {
+      eventCounters().add('api_overloaded', name);
+      return Response.json(
+        { error: 'overloaded', message: 'The server is at capacity. Retry after the number of seconds in Retry-After.' },
+        { status: 503, headers: { 'cache-control': 'no-store', 'retry-after': '1' } },
+      );
+    }
+    try {
+      return await handle(request, context);
+    } finally {
+      admission.leave();
+    }
+  });
+
+  async function handle(request: Request, context: C): Promise<Response> {
     const now = (deps.now ?? (() => new Date()))();
     const ip = clientIp(request.headers.get('x-forwarded-for'), deps.trustProxyHops ?? env().TRUST_PROXY_HOPS) ?? 'unknown';
     const loadDb = deps.getDb ?? getDb;
@@ -48,5 +69,5 @@ export function publicRoute<C = unknown>(
       // No database to limit with (readiness must still answer 503 then): fail open.
     }
     return withHeaders(await handler(request, context), headers);
-  });
+  }
 }
