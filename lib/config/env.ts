@@ -21,7 +21,7 @@ export const envSchema = z
       .optional(),
     DB_POOL_MAX: positiveInt(10, 200),
     /** API-key requests one instance works on at once; more are refused with 503 (load shedding). */
-    API_MAX_IN_FLIGHT: positiveInt(256, 100_000),
+    API_MAX_IN_FLIGHT: positiveInt(1024, 100_000),
     DATA_DIR: z.string().min(1).default('./data'),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional(),
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
