@@ -20,7 +20,7 @@ export const envSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
     DB_POOL_MAX: positiveInt(10, 200),
-    /** API-key requests one instance works on at once; more are refused with 503 (load shedding). */
+    /** Requests of the API-key and public routes one instance works on at once; more are refused with 503 (load shedding). */
     API_MAX_IN_FLIGHT: positiveInt(1024, 100_000),
     DATA_DIR: z.string().min(1).default('./data'),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional(),
