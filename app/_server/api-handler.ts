@@ -45,7 +45,7 @@ export interface ApiDeps {
   trustProxyHops?: number;
   /** The limiter (default: the process's, lib/rate-limit/runtime; with an injected getDb, a memory one). */
   rateLimiter?: RateLimiter;
-  /** The bound on requests in flight (default: the process's, API_MAX_IN_FLIGHT). */
+  /** The bound on requests in flight (default: the process's, API_MAX_IN_FLIGHT; with an injected getDb, none). */
   admission?: Admission;
 }
 
@@ -132,10 +132,12 @@ export function apiHandler<C = unknown>(
   // Tests inject a database: give them a limiter of their own (memory store, their overrides).
   const ownLimiter = options.rateLimiter ?? (options.getDb ? new RateLimiter({ store: new MemoryStore(), adjustments: new DbAdjustments(loadDb) }) : undefined);
   const limiter = () => (ownLimiter ? Promise.resolve(ownLimiter) : getRateLimiter());
+  // With injected dependencies (tests, benches) the process's bound and environment stay out of it.
+  const ownAdmission = options.getDb ? new Admission(Number.MAX_SAFE_INTEGER) : undefined;
   return instrumentRoute<C>(options.name, async (request, routeContext) => {
     const incoming = request.headers.get('x-request-id');
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    const admission = options.admission ?? processAdmission(env().API_MAX_IN_FLIGHT);
+    const admission = options.admission ?? ownAdmission ?? processAdmission(env().API_MAX_IN_FLIGHT);
     if (!admission.tryEnter()) {
       // Shed before touching the database: refusing at once is what keeps the admitted fast.
       eventCounters().add('api_overloaded', options.name);

@@ -17,7 +17,7 @@ export interface PublicRouteDeps {
   now?: () => Date;
   trustProxyHops?: number;
   rateLimiter?: RateLimiter;
-  /** The bound on requests in flight, shared with the API-key routes (API_MAX_IN_FLIGHT). */
+  /** The bound on requests in flight, shared with the API-key routes (API_MAX_IN_FLIGHT; with an injected getDb, none). */
   admission?: Admission;
 }
 
@@ -32,8 +32,10 @@ export function publicRoute<C = unknown>(
   handler: (request: Request, context: C) => Promise<Response>,
   deps: PublicRouteDeps = {},
 ): (request: Request, context: C) => Promise<Response> {
+  // With injected dependencies (tests) the process's bound and environment stay out of it.
+  const ownAdmission = deps.getDb ? new Admission(Number.MAX_SAFE_INTEGER) : undefined;
   return instrumentRoute<C>(name, async (request, context) => {
-    const admission = deps.admission ?? processAdmission(env().API_MAX_IN_FLIGHT);
+    const admission = deps.admission ?? ownAdmission ?? processAdmission(env().API_MAX_IN_FLIGHT);
     if (!admission.tryEnter()) {
       eventCounters().add('api_overloaded', name);
       return Response.json(
