@@ -6,12 +6,12 @@ import { auditApiKeyDenial } from '@/lib/api-keys/denial-audit';
 import type { ApiKeyScope } from '@/lib/api-keys/scopes';
 import { verifyApiKey, type ApiKeyDenialReason, type VerifiedApiKey } from '@/lib/api-keys/verify';
 import { env } from '@/lib/config/env';
+import { OVERLOADED_MESSAGE, routeAdmission, withinAdmission } from './admission';
 import { getDb } from '@/lib/db/database';
 import { HTTP_STATUS, ServiceError } from '@/lib/errors/service-error';
-import { Admission, processAdmission } from '@/lib/http/admission';
+import type { Admission } from '@/lib/http/admission';
 import { clientIp } from '@/lib/http/client-ip';
 import type { ApiErrorBody, ValidationIssue } from '@/lib/ingest/schema';
-import { eventCounters } from '@/lib/metrics/counters';
 import { instrumentRoute } from '@/lib/metrics/route';
 import { DbAdjustments } from '@/lib/rate-limit/adjustments';
 import { chargeQuotaUnits, guardRequest, peekQuotaPolicy, type GuardInput, type GuardRefusal, type QuotaDecision } from '@/lib/rate-limit/guard';
@@ -132,22 +132,13 @@ export function apiHandler<C = unknown>(
   // Tests inject a database: give them a limiter of their own (memory store, their overrides).
   const ownLimiter = options.rateLimiter ?? (options.getDb ? new RateLimiter({ store: new MemoryStore(), adjustments: new DbAdjustments(loadDb) }) : undefined);
   const limiter = () => (ownLimiter ? Promise.resolve(ownLimiter) : getRateLimiter());
-  // With injected dependencies (tests, benches) the process's bound and environment stay out of it.
-  const ownAdmission = options.getDb ? new Admission(Number.MAX_SAFE_INTEGER) : undefined;
+  const admission = routeAdmission(options);
   return instrumentRoute<C>(options.name, async (request, routeContext) => {
     const incoming = request.headers.get('x-request-id');
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    const admission = options.admission ?? ownAdmission ?? processAdmission(env().API_MAX_IN_FLIGHT);
-    if (!admission.tryEnter()) {
-      // Shed before touching the database: refusing at once is what keeps the admitted fast.
-      eventCounters().add('api_overloaded', options.name);
-      return apiErrorResponse(503, 'overloaded', 'The server is at capacity. Retry after the number of seconds in Retry-After.', requestId, { headers: { 'retry-after': '1' } });
-    }
-    try {
-      return await handle(request, routeContext, requestId);
-    } finally {
-      admission.leave();
-    }
+    return withinAdmission(admission(), options.name, () => handle(request, routeContext, requestId), () =>
+      apiErrorResponse(503, 'overloaded', OVERLOADED_MESSAGE, requestId, { headers: { 'retry-after': '1' } }),
+    );
   });
 
   async function handle(request: Request, routeContext: C, requestId: string): Promise<Response> {

@@ -2,10 +2,10 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/types';
 import { env } from '@/lib/config/env';
+import { OVERLOADED_MESSAGE, routeAdmission, withinAdmission } from './admission';
 import { getDb } from '@/lib/db/database';
-import { Admission, processAdmission } from '@/lib/http/admission';
+import type { Admission } from '@/lib/http/admission';
 import { clientIp } from '@/lib/http/client-ip';
-import { eventCounters } from '@/lib/metrics/counters';
 import { instrumentRoute } from '@/lib/metrics/route';
 import { guardRequest } from '@/lib/rate-limit/guard';
 import { withHeaders } from '@/lib/rate-limit/headers';
@@ -32,22 +32,11 @@ export function publicRoute<C = unknown>(
   handler: (request: Request, context: C) => Promise<Response>,
   deps: PublicRouteDeps = {},
 ): (request: Request, context: C) => Promise<Response> {
-  // With injected dependencies (tests) the process's bound and environment stay out of it.
-  const ownAdmission = deps.getDb ? new Admission(Number.MAX_SAFE_INTEGER) : undefined;
+  const admission = routeAdmission(deps);
   return instrumentRoute<C>(name, async (request, context) => {
-    const admission = deps.admission ?? ownAdmission ?? processAdmission(env().API_MAX_IN_FLIGHT);
-    if (!admission.tryEnter()) {
-      eventCounters().add('api_overloaded', name);
-      return Response.json(
-        { error: 'overloaded', message: 'The server is at capacity. Retry after the number of seconds in Retry-After.' },
-        { status: 503, headers: { 'cache-control': 'no-store', 'retry-after': '1' } },
-      );
-    }
-    try {
-      return await handle(request, context);
-    } finally {
-      admission.leave();
-    }
+    return withinAdmission(admission(), name, () => handle(request, context), () =>
+      Response.json({ error: 'overloaded', message: OVERLOADED_MESSAGE }, { status: 503, headers: { 'cache-control': 'no-store', 'retry-after': '1' } }),
+    );
   });
 
   async function handle(request: Request, context: C): Promise<Response> {
