@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedParser } from '../ingest/bounded-parse';
 
 /**
  * The contract of POST /api/v1/events. Known event names have strictly checked properties
@@ -113,21 +114,8 @@ function eventSchema(boundsOf?: () => OccurredAtBounds | undefined) {
     .meta({ id: 'ProductEvent', description: 'One product event.' });
 }
 
-// The bounds of the parse in progress; safeParse of the batch schema is synchronous, so
-// nothing else runs between setting and clearing them (see parseIngestRequest).
-let boundsInParse: OccurredAtBounds | undefined;
-let boundedBatch: ReturnType<typeof eventSchemas>['request'] | undefined;
-
-/** Parses a batch against the request's time bounds with one schema built once per process. */
-export function parseEventBatch(body: unknown, bounds: OccurredAtBounds) {
-  boundedBatch ??= eventSchemas(() => boundsInParse).request;
-  boundsInParse = bounds;
-  try {
-    return boundedBatch.safeParse(body);
-  } finally {
-    boundsInParse = undefined;
-  }
-}
+/** Parses a batch against the request's time bounds (one schema per process). */
+export const parseEventBatch = boundedParser((boundsOf: () => OccurredAtBounds | undefined) => eventSchemas(boundsOf).request);
 
 export function eventSchemas(boundsOf?: () => OccurredAtBounds | undefined) {
   const event = eventSchema(boundsOf);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedParser } from './bounded-parse';
 
 /**
  * The ingest contract of POST /api/v1/metrics, shared with alerting and analytics: what an
@@ -78,25 +79,8 @@ export function createIngestRequestSchema(bounds?: RecordedAtBounds) {
   return ingestSchemas(bounds ? () => bounds : undefined).request;
 }
 
-// The bounds of the parse in progress. safeParse of this schema is synchronous (no async
-// checks), so nothing else can run between setting and clearing them.
-let boundsInParse: RecordedAtBounds | undefined;
-let boundedRequest: ReturnType<typeof createIngestRequestSchema> | undefined;
-
-/**
- * Parses an ingest body against the request's time bounds with ONE schema built once per
- * process: zod 4 compiles an object schema on its first parse, so building the schema per
- * request (the bounds move with the clock) cost more CPU than the parse itself under load.
- */
-export function parseIngestRequest(body: unknown, bounds: RecordedAtBounds) {
-  boundedRequest ??= ingestSchemas(() => boundsInParse).request;
-  boundsInParse = bounds;
-  try {
-    return boundedRequest.safeParse(body);
-  } finally {
-    boundsInParse = undefined;
-  }
-}
+/** Parses an ingest body against the request's time bounds (one schema per process). */
+export const parseIngestRequest = boundedParser((boundsOf: () => RecordedAtBounds | undefined) => ingestSchemas(boundsOf).request);
 
 /** The request schema and its point schema (the same instance, for the OpenAPI components). */
 export function ingestSchemas(boundsOf?: () => RecordedAtBounds | undefined) {
