@@ -164,6 +164,14 @@ export async function sendTestNotification(db: Db, context: MutationContext, id:
 }
 
 /** Every channel as the settings page shows it (hints only). */
+/** The channels a rule can notify, as a form lists them: no public config, no secret hints. */
+export async function listChannelChoices(db: Db) {
+  return db
+    .select({ id: notificationChannels.id, name: notificationChannels.name, type: notificationChannels.type, isActive: notificationChannels.isActive })
+    .from(notificationChannels)
+    .orderBy(notificationChannels.name);
+}
+
 export async function listChannels(db: Db) {
   const rows = await db.select().from(notificationChannels).orderBy(notificationChannels.name);
   return rows.map(publicView);

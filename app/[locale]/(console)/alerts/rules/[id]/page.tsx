@@ -11,7 +11,7 @@ import { PageHeader } from '@/components/shell/PageHeader';
 import { ruleFormValues } from '@/lib/alerting/rule-form';
 import { getRule, listMonitorChoices } from '@/lib/alerting/rule-queries';
 import { getDb } from '@/lib/db/database';
-import { listChannels } from '@/lib/notifications/channel-admin';
+import { listChannelChoices } from '@/lib/notifications/channel-admin';
 import { deleteRuleAction, updateRuleAction } from '../actions';
 import { previewRuleAction } from '../preview-action';
 
@@ -26,7 +26,7 @@ export default async function EditRulePage({ params }: { params: Promise<{ id: s
   const [t, db] = await Promise.all([getTranslations('alertRules'), getDb()]);
   const rule = await getRule(db, id);
   if (!rule) notFound();
-  const [monitors, channels] = await Promise.all([listMonitorChoices(db), listChannels(db)]);
+  const [monitors, channels] = await Promise.all([listMonitorChoices(db), listChannelChoices(db)]);
   return (
     <>
       <p className="mb-2">

@@ -8,7 +8,7 @@ import { PageHeader } from '@/components/shell/PageHeader';
 import { NEW_RULE_FORM } from '@/lib/alerting/rule-form';
 import { listMonitorChoices } from '@/lib/alerting/rule-queries';
 import { getDb } from '@/lib/db/database';
-import { listChannels } from '@/lib/notifications/channel-admin';
+import { listChannelChoices } from '@/lib/notifications/channel-admin';
 import { createRuleAction } from '../actions';
 import { previewRuleAction } from '../preview-action';
 
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewRulePage() {
   await requirePermission('alerts.manage');
   const [t, db] = await Promise.all([getTranslations('alertRules'), getDb()]);
-  const [monitors, channels] = await Promise.all([listMonitorChoices(db), listChannels(db)]);
+  const [monitors, channels] = await Promise.all([listMonitorChoices(db), listChannelChoices(db)]);
   return (
     <>
       <p className="mb-2">
