@@ -16,6 +16,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -26,6 +28,8 @@ import { createApiKey } from '../lib/api-keys/create';
 import { systemActor } from '../lib/audit/context';
 // @ts-expect-error -- a plain .mjs helper shared with scripts/e2e.mjs and scripts/start.mjs; it has no types.
 import { buildIfNeeded, repoRoot } from '../scripts/lib/build-if-needed.mjs';
+// @ts-expect-error -- plain .mjs, shared with scripts/start.mjs; no types.
+import { webConcurrency } from '../scripts/lib/web-concurrency.mjs';
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const KEYS = Math.max(1, Math.min(Number(process.env.LOAD_KEYS ?? 100), 1_000));
@@ -100,15 +104,29 @@ async function main(): Promise<number> {
     // LOAD_SERVER_NODE_ARGS go to the server's node only (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
     const nodeArgs = (process.env.LOAD_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const nextBin = path.join(repoRoot as string, 'node_modules', 'next', 'dist', 'bin', 'next');
-    server = spawn(process.execPath, [...nodeArgs, nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1', '--keepAliveTimeout', process.env.KEEP_ALIVE_TIMEOUT_MS ?? '65000'], {
+    // WEB_CONCURRENCY > 1: that many workers on the port, as `npm start` runs them.
+    const workers = webConcurrency(env) as number;
+    const primary = workers > 1 ? [path.join(repoRoot as string, 'scripts', 'lib', 'cluster-primary.mjs'), String(workers)] : [];
+    server = spawn(process.execPath, [...nodeArgs, ...primary, nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1', '--keepAliveTimeout', process.env.KEEP_ALIVE_TIMEOUT_MS ?? '65000'], {
       cwd: repoRoot as string,
       stdio: ['ignore', 'ignore', 'inherit'],
       env,
     });
     await waitUntilReady(`http://127.0.0.1:${port}/api/health/ready`, server);
     const store = env.RATE_LIMIT_STORE ?? (env.REDIS_URL ? 'redis' : 'postgres');
-    console.log(`next start is ready on port ${port} (rate-limit store: ${store}, database: PostgreSQL).`);
+    console.log(`next start is ready on port ${port} (${workers} process${workers > 1 ? 'es' : ''}, rate-limit store: ${store}, database: PostgreSQL).`);
 
+    if (process.env.LOAD_HOLD === '1') {
+      // Keep the server for runs of bench/load.ts by hand (e.g. other rates); Ctrl+C stops it.
+      const keysFile = path.join(tmpdir(), `${name}.keys`);
+      writeFileSync(keysFile, keys.join(','), { mode: 0o600 });
+      console.log(`Holding. BASE_URL=http://127.0.0.1:${port} LOAD_API_KEYS=$(cat ${keysFile}) LOAD_FORWARDED_FOR=1 npx tsx bench/load.ts`);
+      await new Promise((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      return 0;
+    }
     return await run(path.join(repoRoot as string, 'node_modules', '.bin', 'tsx'), ['bench/load.ts'], {
       ...process.env,
       BASE_URL: `http://127.0.0.1:${port}`,

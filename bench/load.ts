@@ -33,17 +33,32 @@ const FORWARDED_FOR = process.env.LOAD_FORWARDED_FOR === '1';
 const MIX = (process.env.LOAD_MIX ?? 'both') as 'both' | 'ready' | 'ingest';
 const TIMEOUT_MS = 10_000;
 let reconnects = 0;
+let runStarted = performance.now();
+// Seconds per slice of the over-time report (0: none).
+const SLICE_SECONDS = Number(process.env.LOAD_SLICE_SECONDS ?? 10);
+// Seconds of ramp (10% to 100% of RATE) before the measured run; 0 measures from a cold start.
+const WARMUP = Number(process.env.LOAD_WARMUP_SECONDS ?? 20);
 
 type Target = 'ready' | 'ingest';
+/** Warm-up requests are reported on their own line and never mixed into the measured figures. */
+type Phase = 'warmup' | 'measured';
+interface Queued {
+  target: Target;
+  phase: Phase;
+}
 interface Stats {
   latencies: number[];
+  /** When each answer arrived (ms since the start), for the per-slice report. */
+  answeredAt: number[];
   byStatus: Map<number, number>;
   errors: number;
 }
-const stats: Record<Target, Stats> = {
-  ready: { latencies: [], byStatus: new Map(), errors: 0 },
-  ingest: { latencies: [], byStatus: new Map(), errors: 0 },
-};
+const emptyStats = (): Record<Target, Stats> => ({
+  ready: { latencies: [], answeredAt: [], byStatus: new Map(), errors: 0 },
+  ingest: { latencies: [], answeredAt: [], byStatus: new Map(), errors: 0 },
+});
+const statsByPhase: Record<Phase, Record<Target, Stats>> = { warmup: emptyStats(), measured: emptyStats() };
+const stats = (item: Queued): Stats => statsByPhase[item.phase][item.target];
 
 function request(target: Target, key: string | undefined, client: string): string {
   const host = `${BASE.hostname}:${BASE.port || 80}`;
@@ -55,8 +70,8 @@ function request(target: Target, key: string | undefined, client: string): strin
 class Connection {
   private socket: Socket | undefined;
   private buffer = Buffer.alloc(0);
-  private queue: Target[] = [];
-  private inFlight: { target: Target; started: number; timer: ReturnType<typeof setTimeout> } | undefined;
+  private queue: Queued[] = [];
+  private inFlight: { item: Queued; started: number; timer: ReturnType<typeof setTimeout> } | undefined;
   open = false;
   private connecting = false;
 
@@ -89,16 +104,16 @@ class Connection {
         // Only a request that was on the wire is lost; queued ones go out on the next connection.
         if (this.inFlight) {
           clearTimeout(this.inFlight.timer);
-          stats[this.inFlight.target].errors++;
+          stats(this.inFlight.item).errors++;
           this.inFlight = undefined;
         }
       });
     });
   }
 
-  send(target: Target): void {
+  send(target: Target, phase: Phase): void {
     if (target === 'ingest' && !this.key) target = 'ready';
-    this.queue.push(target);
+    this.queue.push({ target, phase });
     // The server closes idle keep-alive connections (Node's keepAliveTimeout, 5 s): reopen.
     if (!this.open && !this.connecting) {
       reconnects++;
@@ -118,23 +133,23 @@ class Connection {
 
   private pump(): void {
     if (this.inFlight || !this.open || this.queue.length === 0) return;
-    const target = this.queue.shift()!;
+    const item = this.queue.shift()!;
     const timer = setTimeout(() => {
-      stats[target].errors++;
+      stats(item).errors++;
       this.inFlight = undefined;
       this.socket?.destroy();
     }, TIMEOUT_MS);
-    this.inFlight = { target, started: performance.now(), timer };
-    this.socket!.write(request(target, this.key, this.client));
+    this.inFlight = { item, started: performance.now(), timer };
+    this.socket!.write(request(item.target, this.key, this.client));
   }
 
   private fail(): void {
     if (this.inFlight) {
       clearTimeout(this.inFlight.timer);
-      stats[this.inFlight.target].errors++;
+      stats(this.inFlight.item).errors++;
       this.inFlight = undefined;
     }
-    for (const target of this.queue) stats[target].errors++;
+    for (const item of this.queue) stats(item).errors++;
     this.queue = [];
   }
 
@@ -158,8 +173,10 @@ class Connection {
       if (!flight) continue;
       clearTimeout(flight.timer);
       this.inFlight = undefined;
-      const s = stats[flight.target];
-      s.latencies.push(performance.now() - flight.started);
+      const s = stats(flight.item);
+      const answered = performance.now();
+      s.latencies.push(answered - flight.started);
+      s.answeredAt.push(answered - runStarted);
       s.byStatus.set(status, (s.byStatus.get(status) ?? 0) + 1);
       if (status >= 500) s.errors++;
       this.pump();
@@ -171,45 +188,93 @@ function q(sorted: number[], p: number): string {
   return sorted.length ? `${sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(1)} ms` : '-';
 }
 
-async function main(): Promise<void> {
-  console.log(`Opening ${CONNECTIONS} connections to ${BASE.origin} ...`);
-  const connections = Array.from({ length: CONNECTIONS }, (_, i) => new Connection(KEYS.length ? KEYS[i % KEYS.length] : undefined, i));
-  for (let i = 0; i < connections.length; i += 500) await Promise.all(connections.slice(i, i + 500).map((c) => c.connect()));
-  const open = connections.filter((c) => c.open).length;
-  console.log(`${open} open (${CONNECTIONS - open} failed). Sending ${RATE} req/s for ${DURATION} s ...`);
-  const tickMs = 10;
-  let owed = 0;
-  let sent = 0;
-  let next = 0;
-  const started = Date.now();
-  await new Promise<void>((resolve) => {
-    const timer = setInterval(() => {
-      const elapsed = Date.now() - started;
-      if (elapsed >= DURATION * 1000) {
-        clearInterval(timer);
-        resolve();
-        return;
-      }
-      // Catch up with the schedule (timers drift when the event loop is busy).
-      owed = Math.floor((elapsed / 1000) * RATE) - sent;
-      while (owed-- > 0) {
-        const connection = connections[next++ % connections.length]!;
-        connection.send(MIX === 'both' ? (sent % 2 === 0 ? 'ready' : 'ingest') : MIX);
-        sent++;
-      }
-    }, tickMs);
+/** p95 per slice of the measured run, both routes together: shows a stall or a slow collapse. */
+function printSlices(): void {
+  const slices = new Map<number, number[]>();
+  for (const s of Object.values(statsByPhase.measured)) {
+    s.answeredAt.forEach((at, i) => {
+      const slice = Math.floor(at / 1000 / SLICE_SECONDS);
+      const list = slices.get(slice) ?? [];
+      list.push(s.latencies[i]!);
+      slices.set(slice, list);
+    });
+  }
+  const line = [...slices].sort(([a], [b]) => a - b).map(([slice, list]) => {
+    list.sort((a, b) => a - b);
+    return `${slice * SLICE_SECONDS}-${(slice + 1) * SLICE_SECONDS} s: ${list.length} answers, p95 ${q(list, 0.95)}`;
   });
-  // Let the last answers arrive (bounded by the request timeout).
-  await new Promise((resolve) => setTimeout(resolve, 2_000));
-  for (const c of connections) c.close();
-  console.log(`\nSent ${sent} requests in ${DURATION} s over ${open} connections (${reconnects} reopened after the server closed them idle).`);
-  for (const [target, s] of Object.entries(stats)) {
+  console.log(`Over time (answers by arrival): ${line.join('; ')}`);
+}
+
+function printFigures(phase: Phase, label: string): void {
+  console.log(label);
+  for (const [target, s] of Object.entries(statsByPhase[phase])) {
     const sorted = [...s.latencies].sort((a, b) => a - b);
     const total = sorted.length + s.errors;
     if (total === 0) continue;
     const statuses = [...s.byStatus].sort(([a], [b]) => a - b).map(([code, n]) => `${code}: ${n}`).join(', ');
     console.log(`${target.padEnd(7)} answered ${sorted.length}, p50 ${q(sorted, 0.5)}, p95 ${q(sorted, 0.95)}, p99 ${q(sorted, 0.99)}; errors ${s.errors} (${((s.errors / total) * 100).toFixed(2)}%); 429s ${s.byStatus.get(429) ?? 0}; statuses ${statuses}`);
   }
+}
+
+/**
+ * Sends at `rateAt(elapsed seconds)` requests/s for `seconds`, round-robin over the connections,
+ * alternating routes. Returns how many were sent.
+ */
+function runPhase(connections: Connection[], phase: Phase, seconds: number, rateAt: (elapsed: number) => number): Promise<number> {
+  const tickMs = 10;
+  let sent = 0;
+  let owedExact = 0;
+  let last = performance.now();
+  const started = last;
+  return new Promise<number>((resolve) => {
+    const timer = setInterval(() => {
+      const now = performance.now();
+      const elapsed = (now - started) / 1000;
+      if (elapsed >= seconds) {
+        clearInterval(timer);
+        resolve(sent);
+        return;
+      }
+      // Catch up with the schedule (timers drift when the event loop is busy).
+      owedExact += ((now - last) / 1000) * rateAt(elapsed);
+      last = now;
+      while (owedExact >= 1) {
+        owedExact--;
+        const connection = connections[nextConnection++ % connections.length]!;
+        connection.send(MIX === 'both' ? (sentTotal % 2 === 0 ? 'ready' : 'ingest') : MIX, phase);
+        sent++;
+        sentTotal++;
+      }
+    }, tickMs);
+  });
+}
+let nextConnection = 0;
+let sentTotal = 0;
+
+async function main(): Promise<void> {
+  console.log(`Opening ${CONNECTIONS} connections to ${BASE.origin} ...`);
+  const connections = Array.from({ length: CONNECTIONS }, (_, i) => new Connection(KEYS.length ? KEYS[i % KEYS.length] : undefined, i));
+  for (let i = 0; i < connections.length; i += 500) await Promise.all(connections.slice(i, i + 500).map((c) => c.connect()));
+  const open = connections.filter((c) => c.open).length;
+  if (WARMUP > 0) {
+    // A fresh process compiles its hot paths and opens its pools in the first seconds; a
+    // production instance gets its traffic after that, so the ramp is reported apart.
+    console.log(`${open} open (${CONNECTIONS - open} failed). Warming up: ${WARMUP} s ramping to ${RATE} req/s ...`);
+    await runPhase(connections, 'warmup', WARMUP, (elapsed) => RATE * Math.min(1, 0.1 + (0.9 * elapsed) / WARMUP));
+    // Let the warm-up's answers arrive before the measured run starts.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+  console.log(`Sending ${RATE} req/s for ${DURATION} s ...`);
+  runStarted = performance.now();
+  const sent = await runPhase(connections, 'measured', DURATION, () => RATE);
+  // Let the last answers arrive (bounded by the request timeout).
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  for (const c of connections) c.close();
+  if (WARMUP > 0) printFigures('warmup', `\nWarm-up (${WARMUP} s ramp, not part of the figures):`);
+  console.log(`\nSent ${sent} requests in ${DURATION} s over ${open} connections (${reconnects} reopened after the server closed them idle).`);
+  if (SLICE_SECONDS > 0) printSlices();
+  printFigures('measured', 'Measured:');
 }
 
 void main().then(

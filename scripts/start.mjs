@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildIfNeeded, repoRoot } from './lib/build-if-needed.mjs';
+import { webConcurrency } from './lib/web-concurrency.mjs';
 
 const port = process.env.PORT || '3000';
 // Idle keep-alive connections stay open this long. Longer than the idle timeout of common load
@@ -13,16 +14,27 @@ if (!/^\d{1,7}$/.test(keepAliveTimeout)) {
   console.error(`> KEEP_ALIVE_TIMEOUT_MS must be a number of milliseconds (got "${keepAliveTimeout}").`);
   process.exit(1);
 }
+let workers;
+try {
+  workers = webConcurrency();
+} catch (error) {
+  console.error(`> ${error.message}`);
+  process.exit(1);
+}
 /** After this long a signalled server that has not exited is killed. */
 const STOP_TIMEOUT_MS = 20_000;
 
 if (!(await buildIfNeeded())) process.exit(1);
 
-console.log(`> Starting the console on http://localhost:${port}`);
+console.log(`> Starting the console on http://localhost:${port}${workers > 1 ? ` (${workers} processes)` : ''}`);
+const nextBin = path.join(repoRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+const nextArgs = ['start', '--port', port, '--keepAliveTimeout', keepAliveTimeout];
+// Several processes share the port through node:cluster (scripts/lib/cluster-primary.mjs).
+const command = workers > 1 ? [path.join(repoRoot, 'scripts', 'lib', 'cluster-primary.mjs'), String(workers), nextBin, ...nextArgs] : [nextBin, ...nextArgs];
 // Its own process group: a terminal's Ctrl+C then reaches next once, through us, instead of
 // twice (the terminal's and ours), which would cut its graceful shutdown short; and we can
 // stop the whole group, so no server outlives this script.
-const server = spawn(path.join(repoRoot, 'node_modules', '.bin', 'next'), ['start', '--port', port, '--keepAliveTimeout', keepAliveTimeout], {
+const server = spawn(process.execPath, command, {
   cwd: repoRoot,
   stdio: 'inherit',
   detached: true,

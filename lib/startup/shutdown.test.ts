@@ -38,4 +38,17 @@ describe('shutdown hook', () => {
     await vi.waitFor(() => expect(target.exit).toHaveBeenCalledWith(130));
     expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('gave up'));
   });
+
+  it('ignores the same signal again within a second (group signal plus a forward), and stops at once on a later one', async () => {
+    const target = fakeProcess();
+    let clock = 1_000;
+    installShutdownHook(() => new Promise<void>(() => {}), { target, timeoutMs: 60_000, now: () => clock, logger: { error: () => {} } });
+    target.emit('SIGTERM');
+    clock += 200;
+    target.emit('SIGTERM');
+    expect(target.exit).not.toHaveBeenCalled();
+    clock += 2_000;
+    target.emit('SIGTERM');
+    expect(target.exit).toHaveBeenCalledWith(143);
+  });
 });
