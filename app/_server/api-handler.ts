@@ -206,6 +206,12 @@ export function apiHandler<C = unknown>(
         const headers: Record<string, string> = { ...limitHeaders, ...(error.details.retryAfterSeconds ? { 'retry-after': String(error.details.retryAfterSeconds) } : {}) };
         return apiErrorResponse(HTTP_STATUS[error.kind], error.kind, errorMessages[error.messageKey] ?? error.messageKey, requestId, { headers });
       }
+      if (request.signal.aborted) {
+        // The client hung up (its timeout, a closed tab) while we read its body: not our failure,
+        // and under overload there are thousands; one line each, no stack. 499 as nginx counts it.
+        console.warn(`[api] ${requestId} ${options.name}: the client closed the connection before the answer`);
+        return apiErrorResponse(499, 'client_closed_request', 'The client closed the connection before the answer.', requestId, { headers: limitHeaders });
+      }
       console.error(`[api] ${requestId} ${options.name} failed`, error instanceof Error ? error.stack : error);
       return apiErrorResponse(500, 'internal_error', 'Something went wrong on our side. Quote the request id if you ask for help.', requestId, { headers: limitHeaders });
     }

@@ -194,4 +194,36 @@ describe('POST /api/v1/metrics', () => {
     expect(errors).toHaveBeenCalledWith(expect.stringContaining('req-abcdef12'), expect.stringContaining('hunter2'));
     errors.mockRestore();
   });
+
+  it('answers 499 without logging a failure when the client hangs up while its body is read, and stores nothing', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const before = await count();
+    const hangUp = new AbortController();
+    // A body that fails the way Node's does when the socket closes mid-request.
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"points": ['));
+        hangUp.abort();
+        controller.error(new Error('aborted'));
+      },
+    });
+    const handler = createIngestHandler({ getDb: async () => t.db, now: () => NOW, trustProxyHops: 0 });
+    const response = await handler(
+      new Request('http://localhost/api/v1/metrics', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'x-request-id': 'req-hangup01' },
+        body,
+        signal: hangUp.signal,
+        duplex: 'half',
+      } as RequestInit),
+      undefined,
+    );
+    expect(response.status).toBe(499);
+    expect(errors).not.toHaveBeenCalled();
+    expect(warnings).toHaveBeenCalledWith(expect.stringContaining('req-hangup01'));
+    expect(await count()).toBe(before);
+    errors.mockRestore();
+    warnings.mockRestore();
+  });
 });

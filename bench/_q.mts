@@ -1,0 +1,13 @@
+import postgres from 'postgres';
+import { openPostgres } from '../db/open';
+import { readLatencyRows } from '../lib/health-dashboard/queries';
+const url = 'postgres://postgres@127.0.0.1:5432/smm_bench_dashboard_cbb40cc4';
+const from = Date.parse('2026-02-25T18:00Z'), to = Date.parse('2026-03-04T12:00Z');
+const sql = postgres(url, { max: 1 });
+const { db, close } = openPostgres(url, 2);
+const t = async (name: string, fn: () => Promise<unknown>) => { const xs: number[] = []; for (let i = 0; i < 8; i++) { const s = performance.now(); await fn(); xs.push(performance.now() - s); } xs.sort((a, b) => a - b); console.log(name, xs.map((x) => x.toFixed(0)).join(' ')); };
+await t('raw jsonb', () => sql`select metric_type, endpoint, bucket_start, count, histogram from metric_rollups_1h where bucket_start >= ${new Date(from)} and bucket_start < ${new Date(to)} and metric_type in ('api_response_time','job_duration','action_duration')`);
+await t('histogram::text', () => sql`select metric_type, endpoint, bucket_start, count, histogram::text as h from metric_rollups_1h where bucket_start >= ${new Date(from)} and bucket_start < ${new Date(to)} and metric_type in ('api_response_time','job_duration','action_duration')`);
+await t('no histogram', () => sql`select metric_type, endpoint, bucket_start, count from metric_rollups_1h where bucket_start >= ${new Date(from)} and bucket_start < ${new Date(to)} and metric_type in ('api_response_time','job_duration','action_duration')`);
+await t('readLatencyRows', () => readLatencyRows(db, '1h', from, to));
+await sql.end(); await close();
