@@ -59,15 +59,10 @@ export interface MeasureOptions {
 }
 
 /** Times fn; the status of a returned Response is read from it. */
-export async function measure<T>(kind: MeasuredKind, name: string, fn: () => Promise<T>, options: MeasureOptions = {}): Promise<T> {
+export function measure<T>(kind: MeasuredKind, name: string, fn: () => Promise<T>, options?: MeasureOptions): Promise<T> {
   const started = performance.now();
-  try {
-    const result = await fn();
-    const status = result instanceof Response ? result.status : 'ok';
-    recordMeasurement({ kind, name, durationMs: performance.now() - started, status });
-    return result;
-  } catch (error) {
-    const controlFlow = options.thrownStatus?.(error);
+  const failed = (error: unknown): never => {
+    const controlFlow = options?.thrownStatus?.(error);
     recordMeasurement({
       kind,
       name,
@@ -76,5 +71,16 @@ export async function measure<T>(kind: MeasuredKind, name: string, fn: () => Pro
       errorClass: controlFlow === undefined ? errorClassOf(error) : undefined,
     });
     throw error;
+  };
+  let pending: Promise<T>;
+  try {
+    pending = fn();
+  } catch (error) {
+    return Promise.reject(error).catch(failed);
   }
+  // Promise.resolve: a handler typed async may still return a plain value at run time.
+  return Promise.resolve(pending).then((result) => {
+    recordMeasurement({ kind, name, durationMs: performance.now() - started, status: result instanceof Response ? result.status : 'ok' });
+    return result;
+  }, failed);
 }
