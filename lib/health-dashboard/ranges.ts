@@ -10,6 +10,7 @@ export type Source = '1d' | '1h' | '1m' | 'raw';
 export const SECOND_MS = 1_000;
 export const MINUTE_MS = 60 * SECOND_MS;
 export const HOUR_MS = 60 * MINUTE_MS;
+export const SIX_HOURS_MS = 6 * HOUR_MS;
 export const DAY_MS = 24 * HOUR_MS;
 /** Width of one raw (aggregated) production_metrics row. */
 export const RAW_BUCKET_MS = 10 * SECOND_MS;
