@@ -13,27 +13,30 @@ const ts = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
 const epochMs = (column: SQL) => sql`(extract(epoch from ${column}) * 1000)::float8`;
 const inList = (values: readonly string[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
 
+type RollupSource = Exclude<Source, 'raw'>;
+const ROLLUP_TABLES: Record<RollupSource, string> = { '1m': 'metric_rollups_1m', '1h': 'metric_rollups_1h', '6h': 'metric_rollups_6h', '1d': 'metric_rollups_1d' };
+const ROLLUP_SOURCES = Object.keys(ROLLUP_TABLES) as RollupSource[];
+const rollupTable = (source: RollupSource) => sql.raw(ROLLUP_TABLES[source]);
+
 /**
  * The end of the latest rolled-up bucket of each rollup table (null while it is empty): the
  * rollup job writes a bucket only once it is complete, so everything before this instant is
  * in the table and everything after it must come from the finer one.
  */
 export async function rollupBoundaries(db: DbOrTx): Promise<Boundaries> {
-  const [row] = await queryRows<{ m: Num; h: Num; d: Num }>(
+  const [row] = await queryRows<Record<RollupSource, Num>>(
     db,
-    sql`select ${epochMs(sql`(select max(bucket_start) from metric_rollups_1m)`)} as m,
-               ${epochMs(sql`(select max(bucket_start) from metric_rollups_1h)`)} as h,
-               ${epochMs(sql`(select max(bucket_start) from metric_rollups_1d)`)} as d`,
+    sql`select ${sql.join(
+      ROLLUP_SOURCES.map((source) => sql`${epochMs(sql`(select max(bucket_start) from ${rollupTable(source)})`)} as ${sql.identifier(source)}`),
+      sql`, `,
+    )}`,
   );
-  const end = (value: Num, source: Exclude<Source, 'raw'>) => {
-    const start = num(value ?? null);
+  const end = (source: RollupSource) => {
+    const start = num(row?.[source] ?? null);
     return start === null ? null : start + GRANULARITY_MS[source];
   };
-  return { '1m': end(row?.m ?? null, '1m'), '1h': end(row?.h ?? null, '1h'), '1d': end(row?.d ?? null, '1d') };
+  return { '1m': end('1m'), '1h': end('1h'), '6h': end('6h'), '1d': end('1d') };
 }
-
-const ROLLUP_TABLES = { '1m': 'metric_rollups_1m', '1h': 'metric_rollups_1h', '1d': 'metric_rollups_1d' } as const;
-const rollupTable = (source: Exclude<Source, 'raw'>) => sql.raw(ROLLUP_TABLES[source]);
 
 // A raw row counts as an aggregate (its counts and sketch) exactly when the rollup job
 // (lib/metrics/rollup.ts) would count it so; otherwise it is one observation of metric_value.
