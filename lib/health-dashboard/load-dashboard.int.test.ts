@@ -4,6 +4,7 @@ import { metricRollups1d, metricRollups1h, metricRollups1m, metricRollups6h, mon
 import { createTestDb, type TestDb } from '../../db/testing/test-db';
 import { loadDashboard, warmClosedSteps } from './load-dashboard';
 import type { RangeKey } from './ranges';
+import { sketchQuantile } from '../metrics/sketch';
 import { StepCache } from './step-cache';
 import { range, rawAggRow, rawPoint, repeat, rollupRow, type RawInsert, type RollupInsert } from './test-rows';
 
@@ -316,6 +317,23 @@ describe('loadDashboard', () => {
     // well-formed aggregates), the third counts 2 calls with only its well-formed sketch entry.
     expect(row.calls).toBe(4);
     expect(row.meanMs).toBeCloseTo((40 + 60 + 60) / 4, 9);
+
+    // Sketch entries the rollup job skips never reach a percentile: keys other than 'z' or
+    // 1–6 digits with an optional minus, counts that are not numbers above zero.
+    await insert.raw([
+      rawPoint('api_response_time', 'GET /odd-keys', at('12:33:00'), 10, {
+        agg: 1,
+        count: 2,
+        sum: 20,
+        min: 0,
+        max: 20,
+        sketch: { z: 1, '150': 1, '1234567': 9, '-3x': 9, ' 160': 9, '+160': 9, '160.0': 9, Z: 9, '151': 0, '152': -4, '153': '3' },
+      }),
+    ]);
+    const odd = (await load('15m')).endpoints.find((r) => r.endpoint === 'GET /odd-keys')!;
+    expect(odd.calls).toBe(2);
+    expect(odd.p50).toBe(0);
+    expect(odd.p99).toBeCloseTo(sketchQuantile({ '150': 1 }, 1)!, 9);
   });
 
   it('tells an empty console from a quiet range', async () => {
