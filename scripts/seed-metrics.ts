@@ -19,7 +19,7 @@ async function main() {
     const where = database.kind === 'postgres' ? 'Postgres' : `the embedded database in ${config.DATA_DIR}`;
     console.log(
       `Demo metrics written to ${where} in ${Math.round(performance.now() - started)} ms: ${counts.raw} raw rows, ` +
-        `${counts.minute} minute, ${counts.hour} hourly and ${counts.day} daily rollups, ${counts.checks} monitor checks.`,
+        `${counts.minute} minute, ${counts.hour} hourly, ${counts.sixHour} 6-hour and ${counts.day} daily rollups, ${counts.checks} monitor checks.`,
     );
   } finally {
     await database.close();

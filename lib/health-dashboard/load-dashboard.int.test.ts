@@ -1,9 +1,10 @@
 import { lt } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { metricRollups1d, metricRollups1h, metricRollups1m, monitorChecks, monitors, productionMetrics } from '../../db/schema';
+import { metricRollups1d, metricRollups1h, metricRollups1m, metricRollups6h, monitorChecks, monitors, productionMetrics } from '../../db/schema';
 import { createTestDb, type TestDb } from '../../db/testing/test-db';
 import { loadDashboard, warmClosedSteps } from './load-dashboard';
 import type { RangeKey } from './ranges';
+import { sketchQuantile } from '../metrics/sketch';
 import { StepCache } from './step-cache';
 import { range, rawAggRow, rawPoint, repeat, rollupRow, type RawInsert, type RollupInsert } from './test-rows';
 
@@ -31,6 +32,7 @@ describe('loadDashboard', () => {
   const insert = {
     m: (rows: RollupInsert[]) => t.db.insert(metricRollups1m).values(rows),
     h: (rows: RollupInsert[]) => t.db.insert(metricRollups1h).values(rows),
+    q: (rows: RollupInsert[]) => t.db.insert(metricRollups6h).values(rows),
     d: (rows: RollupInsert[]) => t.db.insert(metricRollups1d).values(rows),
     raw: (rows: RawInsert[]) => t.db.insert(productionMetrics).values(rows),
   };
@@ -68,8 +70,25 @@ describe('loadDashboard', () => {
     expect(month.sources).toEqual(['1d', '1h', '1m', 'raw']);
     expect(calls(month)).toBe(2000 + 200 + 33 + 8);
     expect(month.series.find((point) => point.at === at('00:00:00', '2026-02-28').getTime())?.count).toBe(1000);
-    // The 7-day range keeps its 6-hour steps on the hourly table.
+    // The 7-day range never reads days (they do not divide its 6-hour steps).
     expect((await load('7d')).sources).toEqual(['1h', '1m', 'raw']);
+
+    // Once 6-hour rollups exist, 7 days reads them up to their boundary (06:00), then the hours
+    // since; 30 days reads today's 6-hour bucket after its days; 24 hours stays on the hours.
+    await insert.q([
+      rollupRow('api_response_time', 'GET /a', at('18:00:00', '2026-02-28'), { values: repeat(50, 300) }),
+      rollupRow('api_response_time', 'GET /a', at('00:00:00'), { values: repeat(50, 400) }),
+    ]);
+    const week = await load('7d');
+    expect(week.sources).toEqual(['6h', '1h', '1m', 'raw']);
+    expect(calls(week)).toBe(300 + 400 + 200 + 33 + 8);
+    expect(week.series.find((point) => point.at === at('00:00:00').getTime())?.count).toBe(400);
+    const monthAgain = await load('30d');
+    expect(monthAgain.sources).toEqual(['1d', '6h', '1h', '1m', 'raw']);
+    expect(calls(monthAgain)).toBe(2000 + 400 + 200 + 33 + 8);
+    const day = await load('24h');
+    expect(day.sources).toEqual(['1h', '1m', 'raw']);
+    expect(calls(day)).toBe(200 + 33 + 8);
   });
 
   it('merges rollups and the raw tail without counting an instant twice, and percentiles come from merged sketches', async () => {
@@ -262,6 +281,31 @@ describe('loadDashboard', () => {
     expect(cache.hits).toBe(45 + 2);
   });
 
+  it('caches the 7-day steps read from 6-hour rollups once their hours are final, never the newest bucket', async () => {
+    const SIX_HOURS = 6 * 3_600_000;
+    // 6-hour buckets for both periods, the newest 06:00–12:00 (boundary 12:00), 10 calls each.
+    await insert.q(
+      Array.from({ length: 56 }, (_, i) => rollupRow('api_response_time', 'GET /a', new Date(at('06:00:00').getTime() - i * SIX_HOURS), { values: repeat(30, 10) })),
+    );
+    const cache = new StepCache();
+    const uncached = await load('7d');
+    expect(uncached.sources).toEqual(['6h', 'raw']);
+    const first = await load('7d', { cache });
+    expect(first).toEqual(uncached);
+    // The 06:00 bucket's last hours can still change until 14:00 (the hourly lateness), so
+    // its step is read each time: 26 closed steps now, all 28 of the previous period, 2 runs.
+    expect(cache.size).toBe(26 + 28 + 2);
+    const warmed = new StepCache();
+    await warmClosedSteps(t.db, { range: '7d', now: NOW, cache: warmed });
+    expect(warmed.size).toBe(26 + 28 + 2);
+
+    await t.db.update(metricRollups6h).set({ count: 999 });
+    const second = await load('7d', { cache });
+    expect(second.series.find((point) => point.at === at('06:00:00').getTime())?.count).toBe(999);
+    expect(second.series.find((point) => point.at === at('00:00:00').getTime())?.count).toBe(10);
+    expect(calls(second)).toBe(calls(first) - 10 + 999);
+  });
+
   it('is not thrown off by odd metadata from outside services', async () => {
     await insert.raw([
       rawPoint('api_response_time', 'GET /odd', at('12:33:00'), 40, { agg: 1, count: 'many', sketch: 'nope' }),
@@ -273,6 +317,23 @@ describe('loadDashboard', () => {
     // well-formed aggregates), the third counts 2 calls with only its well-formed sketch entry.
     expect(row.calls).toBe(4);
     expect(row.meanMs).toBeCloseTo((40 + 60 + 60) / 4, 9);
+
+    // Sketch entries the rollup job skips never reach a percentile: keys other than 'z' or
+    // 1–6 digits with an optional minus, counts that are not numbers above zero.
+    await insert.raw([
+      rawPoint('api_response_time', 'GET /odd-keys', at('12:33:00'), 10, {
+        agg: 1,
+        count: 2,
+        sum: 20,
+        min: 0,
+        max: 20,
+        sketch: { z: 1, '150': 1, '1234567': 9, '-3x': 9, ' 160': 9, '+160': 9, '160.0': 9, Z: 9, '151': 0, '152': -4, '153': '3' },
+      }),
+    ]);
+    const odd = (await load('15m')).endpoints.find((r) => r.endpoint === 'GET /odd-keys')!;
+    expect(odd.calls).toBe(2);
+    expect(odd.p50).toBe(0);
+    expect(odd.p99).toBeCloseTo(sketchQuantile({ '150': 1 }, 1)!, 9);
   });
 
   it('tells an empty console from a quiet range', async () => {

@@ -22,9 +22,12 @@ export interface LoadDashboardOptions {
  * How far back the rollup job recomputes its newest buckets on every run, for points that
  * arrive late. Buckets older than that are final, which is what makes caching a closed step safe.
  */
-// A day is rewritten while its last hours still change (the 2 hours after midnight): the
-// newest complete day is never taken as final.
-export const RECOMPUTED_MS = { '1m': RAW_LATENESS_MS, '1h': MINUTE_LATENESS_MS, '1d': DAY_MS } as const;
+// A 6-hour bucket or a day is rewritten while its last hours still change, which is
+// MINUTE_LATENESS_MS after it ends; its boundary never runs ahead of the hourly table's, so
+// boundary - MINUTE_LATENESS_MS is safe for both and leaves only the newest bucket open. Days
+// keep the more cautious DAY_MS (the same steps closed: a day step ends on the boundary);
+// DAY_MS for 6-hour buckets would needlessly leave the last four 7-day steps uncached.
+export const RECOMPUTED_MS = { '1m': RAW_LATENESS_MS, '1h': MINUTE_LATENESS_MS, '6h': MINUTE_LATENESS_MS, '1d': DAY_MS } as const;
 
 function toStepData(cells: CellMap): StepData {
   const requests = mergeRequests([cells]);
@@ -162,7 +165,7 @@ export async function loadDashboard(db: DbOrTx, options: LoadDashboardOptions): 
   const nowMs = now.getTime();
   const plan = planWindow(options.range, now);
   const coarsest: Source = options.rawOnly ? 'raw' : plan.coarsest;
-  const boundaries: Boundaries = options.rawOnly ? { '1m': null, '1h': null, '1d': null } : await rollupBoundaries(db);
+  const boundaries: Boundaries = options.rawOnly ? { '1m': null, '1h': null, '6h': null, '1d': null } : await rollupBoundaries(db);
   const prevSteps = previousSteps(plan);
   const cache = options.cache;
 

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/rows';
 import type { DbOrTx } from '../../db/types';
+import { isSketchKey, type SketchCounts } from '../metrics/sketch';
 import type { TierRow } from './cells';
 import { GRANULARITY_MS, RAW_BUCKET_MS, type Boundaries, type Source } from './ranges';
 
@@ -13,27 +14,30 @@ const ts = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
 const epochMs = (column: SQL) => sql`(extract(epoch from ${column}) * 1000)::float8`;
 const inList = (values: readonly string[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
 
+type RollupSource = Exclude<Source, 'raw'>;
+const ROLLUP_TABLES: Record<RollupSource, string> = { '1m': 'metric_rollups_1m', '1h': 'metric_rollups_1h', '6h': 'metric_rollups_6h', '1d': 'metric_rollups_1d' };
+const ROLLUP_SOURCES = Object.keys(ROLLUP_TABLES) as RollupSource[];
+const rollupTable = (source: RollupSource) => sql.raw(ROLLUP_TABLES[source]);
+
 /**
  * The end of the latest rolled-up bucket of each rollup table (null while it is empty): the
  * rollup job writes a bucket only once it is complete, so everything before this instant is
  * in the table and everything after it must come from the finer one.
  */
 export async function rollupBoundaries(db: DbOrTx): Promise<Boundaries> {
-  const [row] = await queryRows<{ m: Num; h: Num; d: Num }>(
+  const [row] = await queryRows<Record<RollupSource, Num>>(
     db,
-    sql`select ${epochMs(sql`(select max(bucket_start) from metric_rollups_1m)`)} as m,
-               ${epochMs(sql`(select max(bucket_start) from metric_rollups_1h)`)} as h,
-               ${epochMs(sql`(select max(bucket_start) from metric_rollups_1d)`)} as d`,
+    sql`select ${sql.join(
+      ROLLUP_SOURCES.map((source) => sql`${epochMs(sql`(select max(bucket_start) from ${rollupTable(source)})`)} as ${sql.identifier(source)}`),
+      sql`, `,
+    )}`,
   );
-  const end = (value: Num, source: Exclude<Source, 'raw'>) => {
-    const start = num(value ?? null);
+  const end = (source: RollupSource) => {
+    const start = num(row?.[source] ?? null);
     return start === null ? null : start + GRANULARITY_MS[source];
   };
-  return { '1m': end(row?.m ?? null, '1m'), '1h': end(row?.h ?? null, '1h'), '1d': end(row?.d ?? null, '1d') };
+  return { '1m': end('1m'), '1h': end('1h'), '6h': end('6h'), '1d': end('1d') };
 }
-
-const ROLLUP_TABLES = { '1m': 'metric_rollups_1m', '1h': 'metric_rollups_1h', '1d': 'metric_rollups_1d' } as const;
-const rollupTable = (source: Exclude<Source, 'raw'>) => sql.raw(ROLLUP_TABLES[source]);
 
 // A raw row counts as an aggregate (its counts and sketch) exactly when the rollup job
 // (lib/metrics/rollup.ts) would count it so; otherwise it is one observation of metric_value.
@@ -71,31 +75,47 @@ interface LatencyRow extends Record<string, unknown> {
   last_error_class: string | null;
 }
 
-// The sketch keys the rollup job accepts: the zero bucket or a bucket index.
-const SKETCH_KEY = /^(z|-?[0-9]{1,6})$/;
-
-/** A sketch as stored; entries the rollup job would skip are dropped here too. */
-function cleanSketch(value: unknown): Record<string, number> | null {
+function parsedObject(value: unknown): Record<string, unknown> | null {
   const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
-  const entries = parsed as Record<string, unknown>;
-  const valid = (key: string, count: unknown) => SKETCH_KEY.test(key) && typeof count === 'number' && Number.isFinite(count) && count > 0;
+  return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+}
+
+/** A count the rollup job and the dashboard take: a finite number above zero. */
+const isSketchCount = (count: unknown): count is number => typeof count === 'number' && count > 0 && count !== Infinity;
+
+/**
+ * A raw row's sketch (outside services write free-form metadata): entries the rollup job would
+ * skip are dropped here too. The usual case, our own sketches, is the parsed object, no copy.
+ */
+export function cleanRawSketch(value: unknown): SketchCounts | null {
+  const entries = parsedObject(value);
+  if (!entries) return null;
   let clean = true;
   for (const key in entries) {
-    if (!valid(key, entries[key])) {
+    if (!isSketchKey(key) || !isSketchCount(entries[key])) {
       clean = false;
       break;
     }
   }
-  // The usual case (our own sketches): the parsed object as it is, no copy.
-  if (clean) return entries as Record<string, number>;
-  const out: Record<string, number> = {};
-  for (const [key, count] of Object.entries(entries)) if (valid(key, count)) out[key] = count as number;
+  if (clean) return entries as SketchCounts;
+  const out: SketchCounts = {};
+  for (const key in entries) {
+    const count = entries[key];
+    if (isSketchKey(key) && isSketchCount(count)) out[key] = count;
+  }
   return out;
 }
 
-function toTierRow(row: LatencyRow): TierRow {
-  const count = num(row.count) ?? 0;
+/**
+ * A rollup row's sketch as stored: only the rollup job's statement writes these tables, and it
+ * keeps only keys it accepts and writes bigint counts, so checking every key again (a fifth of
+ * reading a week of hourly rows) would find nothing.
+ */
+function storedSketch(value: unknown): SketchCounts | null {
+  return parsedObject(value) as SketchCounts | null;
+}
+
+function toTierRow(row: LatencyRow, count: number, sketch: SketchCounts | null): TierRow {
   const sum = num(row.sum) ?? 0;
   return {
     metricType: row.metric_type,
@@ -107,7 +127,7 @@ function toTierRow(row: LatencyRow): TierRow {
     sum,
     min: num(row.min) ?? sum,
     max: num(row.max) ?? sum,
-    sketch: cleanSketch(row.sketch),
+    sketch,
     lastErrorClass: row.last_error_class ?? null,
   };
 }
@@ -128,7 +148,13 @@ export async function readLatencyRows(db: DbOrTx, source: Source, from: number, 
       where metric_type in (${types}) and bucket_start >= ${ts(from)} and bucket_start < ${ts(to)}`;
   }
   const rows = await queryRows<LatencyRow>(db, query);
-  return rows.map(toTierRow).filter((row) => row.count > 0);
+  const readSketch = source === 'raw' ? cleanRawSketch : storedSketch;
+  const out: TierRow[] = [];
+  for (const row of rows) {
+    const count = num(row.count) ?? 0;
+    if (count > 0) out.push(toTierRow(row, count, readSketch(row.sketch)));
+  }
+  return out;
 }
 
 /**

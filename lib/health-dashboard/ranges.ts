@@ -5,16 +5,17 @@ export type RangeKey = (typeof RANGE_KEYS)[number];
 export const DEFAULT_RANGE: RangeKey = '1h';
 
 /** Rollup tables by bucket size; 'raw' is production_metrics itself. */
-export type Source = '1d' | '1h' | '1m' | 'raw';
+export type Source = '1d' | '6h' | '1h' | '1m' | 'raw';
 
 export const SECOND_MS = 1_000;
 export const MINUTE_MS = 60 * SECOND_MS;
 export const HOUR_MS = 60 * MINUTE_MS;
+export const SIX_HOURS_MS = 6 * HOUR_MS;
 export const DAY_MS = 24 * HOUR_MS;
 /** Width of one raw (aggregated) production_metrics row. */
 export const RAW_BUCKET_MS = 10 * SECOND_MS;
 
-export const GRANULARITY_MS: Record<Source, number> = { '1d': DAY_MS, '1h': HOUR_MS, '1m': MINUTE_MS, raw: RAW_BUCKET_MS };
+export const GRANULARITY_MS: Record<Source, number> = { '1d': DAY_MS, '6h': SIX_HOURS_MS, '1h': HOUR_MS, '1m': MINUTE_MS, raw: RAW_BUCKET_MS };
 
 interface RangeSpec {
   durationMs: number;
@@ -25,15 +26,16 @@ interface RangeSpec {
 }
 
 /**
- * 15 min and 1 h read minute rollups (an hourly bucket would be most of the range); 24 h and
- * 7 d read hourly rollups (7 d has 6-hour steps); 30 d reads daily ones, 30 rows per series.
+ * 15 min and 1 h read minute rollups (an hourly bucket would be most of the range); 24 h reads
+ * hourly rollups; 7 d reads 6-hour ones (one per step, 28 rows per series); 30 d reads daily
+ * ones, 30 rows per series.
  * Steps keep every chart between 15 and 30 points.
  */
 export const RANGES: Record<RangeKey, RangeSpec> = {
   '15m': { durationMs: 15 * MINUTE_MS, stepMs: MINUTE_MS, coarsest: '1m' },
   '1h': { durationMs: HOUR_MS, stepMs: 2 * MINUTE_MS, coarsest: '1m' },
   '24h': { durationMs: DAY_MS, stepMs: HOUR_MS, coarsest: '1h' },
-  '7d': { durationMs: 7 * DAY_MS, stepMs: 6 * HOUR_MS, coarsest: '1h' },
+  '7d': { durationMs: 7 * DAY_MS, stepMs: SIX_HOURS_MS, coarsest: '6h' },
   '30d': { durationMs: 30 * DAY_MS, stepMs: DAY_MS, coarsest: '1d' },
 };
 
@@ -95,7 +97,7 @@ export function previousSteps(plan: WindowPlan): number[] {
 export type Boundaries = Record<Exclude<Source, 'raw'>, number | null>;
 
 /** Coarsest first: each table fills what the coarser one has not rolled yet. */
-export const TIERS: readonly Source[] = ['1d', '1h', '1m', 'raw'];
+export const TIERS: readonly Source[] = ['1d', '6h', '1h', '1m', 'raw'];
 
 export interface TierSpan {
   source: Source;

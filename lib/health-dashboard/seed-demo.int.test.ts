@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { metricRollups1d } from '../../db/schema';
+import { metricRollups1d, metricRollups6h } from '../../db/schema';
 import { createTestDb, type TestDb } from '../../db/testing/test-db';
 import { loadDashboard } from './load-dashboard';
 import { seedDemoMetrics } from './seed-demo';
@@ -22,7 +22,7 @@ describe('seedDemoMetrics', () => {
   }, 120_000);
   afterAll(async () => t.close());
 
-  const load = (range: '15m' | '24h' | '30d', rawOnly = false) => loadDashboard(t.db, { range, now: NOW, databaseKind: t.kind, rawOnly });
+  const load = (range: '15m' | '24h' | '7d' | '30d', rawOnly = false) => loadDashboard(t.db, { range, now: NOW, databaseKind: t.kind, rawOnly });
 
   it('fills every part of the dashboard', async () => {
     const day = await load('24h');
@@ -46,17 +46,39 @@ describe('seedDemoMetrics', () => {
     expect(rounded(rolled.tiles)).toEqual(rounded(raw.tiles));
   });
 
+  /** The range read with the 6-hour and daily rollups set aside: from the hours they merge. */
+  async function loadFromHours(range: '7d' | '30d') {
+    const [sixHours, days] = [await t.db.select().from(metricRollups6h), await t.db.select().from(metricRollups1d)];
+    await t.db.delete(metricRollups6h);
+    await t.db.delete(metricRollups1d);
+    try {
+      return await load(range);
+    } finally {
+      await t.db.insert(metricRollups6h).values(sixHours);
+      await t.db.insert(metricRollups1d).values(days);
+    }
+  }
+
   it('writes daily rollups that read the same as the hours they merge', async () => {
     const fromDays = await load('30d');
-    expect(fromDays.sources).toEqual(['1d', '1h', '1m', 'raw']);
-    const days = await t.db.select().from(metricRollups1d);
-    await t.db.delete(metricRollups1d);
-    const fromHours = await load('30d');
-    await t.db.insert(metricRollups1d).values(days);
+    // Days up to midnight, today's 6-hour buckets up to 12:00 (the hourly boundary too), then minutes and raw.
+    expect(fromDays.sources).toEqual(['1d', '6h', '1m', 'raw']);
+    const fromHours = await loadFromHours('30d');
     expect(fromHours.sources).toEqual(['1h', '1m', 'raw']);
     expect(rounded(fromDays.series)).toEqual(rounded(fromHours.series));
     expect(rounded(fromDays.endpoints)).toEqual(rounded(fromHours.endpoints));
     expect(rounded(fromDays.tiles)).toEqual(rounded(fromHours.tiles));
+  });
+
+  it('writes 6-hour rollups that read the same as the hours they merge', async () => {
+    const fromSixHours = await load('7d');
+    expect(fromSixHours.sources).toEqual(['6h', '1m', 'raw']);
+    const fromHours = await loadFromHours('7d');
+    expect(fromHours.sources).toEqual(['1h', '1m', 'raw']);
+    expect(fromSixHours.series.filter((point) => point.count > 0).length).toBeGreaterThan(8);
+    expect(rounded(fromSixHours.series)).toEqual(rounded(fromHours.series));
+    expect(rounded(fromSixHours.endpoints)).toEqual(rounded(fromHours.endpoints));
+    expect(rounded(fromSixHours.tiles)).toEqual(rounded(fromHours.tiles));
   });
 
   it('adds nothing twice when run again', async () => {

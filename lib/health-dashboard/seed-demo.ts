@@ -1,7 +1,7 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { metricRollups1h, metricRollups1m, monitorChecks, monitors, productionMetrics, type MonitorStatus } from '../../db/schema';
 import type { DatabaseKind, Db } from '../../db/types';
-import { rollUpDayRange } from '../metrics/rollup';
+import { rollUpRangeFromHours } from '../metrics/rollup';
 import { addToSketch, sketchPercentiles, type SketchCounts } from '../metrics/sketch';
 import {
   DEMO_INSTANCE,
@@ -16,7 +16,7 @@ import {
   mergeDemoCells,
   type DemoCell,
 } from './demo-data';
-import { DAY_MS, floorTo, HOUR_MS, MINUTE_MS, RAW_BUCKET_MS } from './ranges';
+import { DAY_MS, floorTo, HOUR_MS, MINUTE_MS, RAW_BUCKET_MS, SIX_HOURS_MS } from './ranges';
 import type { RawInsert, RollupInsert } from './test-rows';
 
 export interface SeedOptions {
@@ -32,6 +32,7 @@ export interface SeedCounts {
   raw: number;
   minute: number;
   hour: number;
+  sixHour: number;
   day: number;
   checks: number;
 }
@@ -155,9 +156,10 @@ export async function seedDemoMetrics(db: Db, options: SeedOptions): Promise<See
       raw: await insertAll(raw, (chunk) => tx.insert(productionMetrics).values(chunk)),
       minute: await insertAll(minute, (chunk) => tx.insert(metricRollups1m).values(chunk).onConflictDoNothing()),
       hour: await insertAll(hour, (chunk) => tx.insert(metricRollups1h).values(chunk).onConflictDoNothing()),
-      // Days are merged from the hours by the rollup job's own statement, as it would have
-      // (the first, partial day too: the 1-day tier answers everything before its boundary).
-      day: await rollUpDayRange(tx, new Date(floorTo(hourFrom, DAY_MS)), new Date(floorTo(hourTo, DAY_MS))),
+      // 6-hour buckets and days are merged from the hours by the rollup job's own statement, as
+      // it would have (the first, partial bucket too: a tier answers everything before its boundary).
+      sixHour: await rollUpRangeFromHours(tx, 'sixHour', new Date(floorTo(hourFrom, SIX_HOURS_MS)), new Date(floorTo(hourTo, SIX_HOURS_MS))),
+      day: await rollUpRangeFromHours(tx, 'day', new Date(floorTo(hourFrom, DAY_MS)), new Date(floorTo(hourTo, DAY_MS))),
       checks: 0,
     };
     if (options.monitor ?? true) counts.checks = await seedDemoMonitor(tx as unknown as Db, now);

@@ -54,17 +54,24 @@ export const auditRetentionJob: JobDefinition = {
 export const metricsRollupJob: JobDefinition = {
   id: 'metrics-rollup',
   cron: '* * * * *',
-  description: 'Rolls raw metrics into 1-minute and 1-hour buckets, recomputing the last 10 minutes and 2 hours for late points.',
+  description: 'Rolls raw metrics into 1-minute, 1-hour, 6-hour and 1-day buckets, recomputing the last 10 minutes and 2 hours (and the 6 hours and day around them) for late points.',
   run: async ({ db, now }) => {
-    const { minute, hour } = await rollUpMetrics(db, { now });
-    return { minuteBuckets: minute?.buckets ?? 0, hourBuckets: hour?.buckets ?? 0, minuteFrom: minute?.from.toISOString() ?? null, hourFrom: hour?.from.toISOString() ?? null };
+    const { minute, hour, sixHour, day } = await rollUpMetrics(db, { now });
+    return {
+      minuteBuckets: minute?.buckets ?? 0,
+      hourBuckets: hour?.buckets ?? 0,
+      sixHourBuckets: sixHour?.buckets ?? 0,
+      dayBuckets: day?.buckets ?? 0,
+      minuteFrom: minute?.from.toISOString() ?? null,
+      hourFrom: hour?.from.toISOString() ?? null,
+    };
   },
 };
 
 export const metricsRetentionJob: JobDefinition = {
   id: 'metrics-retention',
   cron: '37 3 * * *',
-  description: 'Deletes raw metrics, 1-minute and 1-hour rollups older than their retention settings (default 7, 30 and 400 days), in small batches.',
+  description: 'Deletes raw metrics, 1-minute rollups and 1-hour (with 6-hour and daily) rollups older than their retention settings (default 7, 30 and 400 days), in small batches.',
   run: async ({ db, now }) => ({ ...(await applyMetricsRetention(db, { now })) }),
 };
 

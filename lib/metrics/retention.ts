@@ -13,6 +13,7 @@ export interface RetentionResult {
   rawDeleted: number;
   minuteDeleted: number;
   hourDeleted: number;
+  sixHourDeleted: number;
   dayDeleted: number;
 }
 
@@ -20,7 +21,9 @@ const TABLES = [
   { table: 'production_metrics', column: 'recorded_at', setting: 'metrics.retention_raw_days', result: 'rawDeleted' },
   { table: 'metric_rollups_1m', column: 'bucket_start', setting: 'metrics.retention_1m_days', result: 'minuteDeleted' },
   { table: 'metric_rollups_1h', column: 'bucket_start', setting: 'metrics.retention_1h_days', result: 'hourDeleted' },
-  // Days are kept as long as the hours they are rolled from: a 30-day range reads them.
+  // 6-hour buckets and days are kept as long as the hours they are rolled from: the 7- and
+  // 30-day ranges read them, and the hours answer what they do not.
+  { table: 'metric_rollups_6h', column: 'bucket_start', setting: 'metrics.retention_1h_days', result: 'sixHourDeleted' },
   { table: 'metric_rollups_1d', column: 'bucket_start', setting: 'metrics.retention_1h_days', result: 'dayDeleted' },
 ] as const;
 
@@ -31,7 +34,7 @@ const TABLES = [
  */
 export async function applyMetricsRetention(db: Db, { now, batchRows = RETENTION_BATCH_ROWS }: { now: Date; batchRows?: number }): Promise<RetentionResult> {
   const days = await getSettings(db, TABLES.map((entry) => entry.setting));
-  const result: RetentionResult = { rawDeleted: 0, minuteDeleted: 0, hourDeleted: 0, dayDeleted: 0 };
+  const result: RetentionResult = { rawDeleted: 0, minuteDeleted: 0, hourDeleted: 0, sixHourDeleted: 0, dayDeleted: 0 };
   for (const entry of TABLES) {
     const cutoff = new Date(now.getTime() - days[entry.setting] * DAY_MS).toISOString();
     const table = sql.raw(entry.table);

@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { metricRollups1d, metricRollups1h, metricRollups1m, productionMetrics } from '../../db/schema';
+import { metricRollups1d, metricRollups1h, metricRollups1m, metricRollups6h, productionMetrics } from '../../db/schema';
 import { createTestDb, type TestDb } from '../../db/testing/test-db';
 import { MetricsAggregator } from './aggregator';
-import { rollUpMetrics } from './rollup';
+import { rollUpMetrics, rollUpRangeFromHours } from './rollup';
 import { addToSketch, mergeSketches, sketchPercentiles, sketchQuantile, type SketchCounts } from './sketch';
 
 const at = (time: string) => new Date(`2026-03-01T${time}Z`);
@@ -150,6 +150,11 @@ describe('metric rollups', () => {
     await rollUpMetrics(t.db, { now: at('10:00:00') });
     const hours = await t.db.select().from(metricRollups1h).orderBy(asc(metricRollups1h.bucketStart));
     expect(hours.map((row) => row.bucketStart.toISOString())).toEqual(['2026-02-20T08:00:00.000Z', '2026-02-27T23:00:00.000Z']);
+    const sixHours = await t.db.select().from(metricRollups6h).orderBy(asc(metricRollups6h.bucketStart));
+    expect(sixHours.map((row) => [row.bucketStart.toISOString(), row.count])).toEqual([
+      ['2026-02-20T06:00:00.000Z', 1],
+      ['2026-02-27T18:00:00.000Z', 1],
+    ]);
   });
 
   it('rolls complete UTC days from the hours, recomputes a day when a late point changes its last hours, and never writes a day in progress', async () => {
@@ -188,5 +193,82 @@ describe('metric rollups', () => {
       ['2026-02-28T00:00:00.000Z', 4],
       ['2026-03-01T00:00:00.000Z', 1],
     ]);
+  });
+
+  it('rolls complete 6-hour buckets (UTC) from the hours, recomputes one when a late point changes its last hours, and never writes one in progress', async () => {
+    const point = (iso: string, value: number) => ({ metricType: 'api_response_time', endpoint: 'GET /x', metricValue: value, recordedAt: new Date(iso) });
+    await t.db.insert(productionMetrics).values([point('2026-03-01T12:20:00Z', 7), point('2026-03-01T16:00:05Z', 10), point('2026-03-01T17:30:00Z', 30), point('2026-03-01T17:59:10Z', 50), point('2026-03-01T18:01:00Z', 70)]);
+    const sixHours = () => t.db.select().from(metricRollups6h).orderBy(asc(metricRollups6h.bucketStart));
+
+    const first = await rollUpMetrics(t.db, { now: at('18:05:00') });
+    expect(first.sixHour).toMatchObject({ from: at('12:00:00'), to: at('18:00:00'), buckets: 1 });
+    expect((await sixHours()).map((row) => [row.bucketStart.toISOString(), row.count, row.sum, row.min, row.max])).toEqual([['2026-03-01T12:00:00.000Z', 4, 97, 7, 50]]);
+
+    // A point for 17:58:30 arrives six minutes after 18:00: minute, hour and 6-hour bucket all count it.
+    await t.db.insert(productionMetrics).values(point('2026-03-01T17:58:30Z', 5));
+    const late = await rollUpMetrics(t.db, { now: at('18:06:10') });
+    expect(late.sixHour?.from).toEqual(at('12:00:00'));
+    let rows = await sixHours();
+    expect(rows.map((row) => [row.bucketStart.toISOString(), row.count, row.min])).toEqual([['2026-03-01T12:00:00.000Z', 5, 5]]);
+    // The bucket is exactly the merge of its hours: sketch, counts and the percentiles read from it.
+    const hours = (await t.db.select().from(metricRollups1h).where(eq(metricRollups1h.endpoint, 'GET /x'))).filter((row) => row.bucketStart < at('18:00:00'));
+    expect(hours).toHaveLength(3);
+    const merged: SketchCounts = {};
+    for (const hour of hours) mergeSketches(merged, hour.histogram ?? {});
+    expect(rows[0]!.histogram).toEqual(merged);
+    expect(rows[0]).toMatchObject({
+      count: hours.reduce((total, hour) => total + hour.count, 0),
+      sum: hours.reduce((total, hour) => total + hour.sum, 0),
+      min: Math.min(...hours.map((hour) => hour.min)),
+      max: Math.max(...hours.map((hour) => hour.max)),
+    });
+    expect(rows[0]!.p50).toBeCloseTo(sketchPercentiles(merged).p50!, 9);
+    expect(rows[0]!.p95).toBeCloseTo(sketchPercentiles(merged).p95!, 9);
+
+    // Once its hours are final (2 hours after it ends) a run leaves it alone, and the bucket in
+    // progress is never written; concurrent runs change nothing.
+    const later = await rollUpMetrics(t.db, { now: at('20:00:30') });
+    expect(later.hour).toBeDefined();
+    expect(later.sixHour).toBeUndefined();
+    const snapshot = await sixHours();
+    expect(snapshot.map((row) => row.bucketStart.toISOString())).toEqual(['2026-03-01T12:00:00.000Z']);
+    await Promise.all([rollUpMetrics(t.db, { now: at('18:07:00') }), rollUpMetrics(t.db, { now: at('18:07:30') })]);
+    expect(await sixHours()).toEqual(snapshot);
+
+    // The next midnight completes 18:00–24:00 and the day, which equals its four 6-hour buckets merged.
+    await rollUpMetrics(t.db, { now: new Date('2026-03-02T00:03:00Z') });
+    rows = await sixHours();
+    expect(rows.map((row) => [row.bucketStart.toISOString(), row.count])).toEqual([
+      ['2026-03-01T12:00:00.000Z', 5],
+      ['2026-03-01T18:00:00.000Z', 1],
+    ]);
+    const [day] = await t.db.select().from(metricRollups1d).where(eq(metricRollups1d.endpoint, 'GET /x'));
+    const fromSixHours: SketchCounts = {};
+    for (const row of rows) mergeSketches(fromSixHours, row.histogram ?? {});
+    expect(day).toMatchObject({ count: 6, min: 5, max: 70, histogram: fromSixHours });
+  });
+
+  it('rolls a range of 6-hour buckets or days with the job\'s statement for writers that fill the hourly table themselves', async () => {
+    const hour = (iso: string, value: number) => ({
+      metricType: 'api_response_time',
+      endpoint: 'GET /y',
+      bucketStart: new Date(iso),
+      count: 2,
+      errors: 1,
+      sum: 2 * value,
+      min: value,
+      max: value,
+      histogram: { [String(value)]: 2 },
+      metadata: { lastErrorClass: `E${value}` },
+    });
+    await t.db.insert(metricRollups1h).values([hour('2026-03-01T05:00:00Z', 10), hour('2026-03-01T06:00:00Z', 20), hour('2026-03-01T11:00:00Z', 30), hour('2026-03-01T12:00:00Z', 40)]);
+    expect(await rollUpRangeFromHours(t.db, 'sixHour', at('00:00:00'), at('12:00:00'))).toBe(2);
+    const rows = await t.db.select().from(metricRollups6h).orderBy(asc(metricRollups6h.bucketStart));
+    expect(rows.map((row) => [row.bucketStart.toISOString(), row.count, row.errors, row.sum, row.min, row.max, row.metadata])).toEqual([
+      ['2026-03-01T00:00:00.000Z', 2, 1, 20, 10, 10, { lastErrorClass: 'E10' }],
+      ['2026-03-01T06:00:00.000Z', 4, 2, 100, 20, 30, { lastErrorClass: 'E30' }],
+    ]);
+    expect(await rollUpRangeFromHours(t.db, 'day', at('00:00:00'), new Date('2026-03-02T00:00:00Z'))).toBe(1);
+    await expect(rollUpRangeFromHours(t.db, 'sixHour', at('01:00:00'), at('12:00:00'))).rejects.toThrow(/multiples/);
   });
 });

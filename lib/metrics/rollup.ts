@@ -5,6 +5,7 @@ import { GAMMA, LOG_GAMMA, MIN_VALUE, ZERO_KEY } from './sketch';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
+const SIX_HOURS_MS = 6 * HOUR_MS;
 const DAY_MS = 86_400_000;
 
 /** Minutes recomputed on every run, so points that arrive late (ingest) are counted. */
@@ -27,15 +28,19 @@ export interface RollupRange {
 export interface RollupResult {
   minute?: RollupRange;
   hour?: RollupRange;
+  sixHour?: RollupRange;
   day?: RollupRange;
 }
 
-type Level = 'minute' | 'hour' | 'day';
+type Level = 'minute' | 'hour' | 'sixHour' | 'day';
+/** The levels rolled from the hourly table, recomputed only when their hours change. */
+export type HourlyRolledLevel = 'sixHour' | 'day';
 
 const LEVELS = {
   minute: { unitMs: MINUTE_MS, lateness: RAW_LATENESS_MS, maxSpan: MAX_RAW_SPAN_MS, interval: '1 minute', target: 'metric_rollups_1m', source: 'production_metrics', sourceTime: 'recorded_at' },
   hour: { unitMs: HOUR_MS, lateness: MINUTE_LATENESS_MS, maxSpan: MAX_MINUTE_SPAN_MS, interval: '1 hour', target: 'metric_rollups_1h', source: 'metric_rollups_1m', sourceTime: 'bucket_start' },
-  // Days (UTC) are recomputed only when the hourly run touched them: see rollUpDays.
+  // 6-hour buckets and days (UTC) are recomputed only when the hourly run touched them: see rollUpFromHours.
+  sixHour: { unitMs: SIX_HOURS_MS, lateness: 0, maxSpan: MAX_HOUR_SPAN_MS, interval: '6 hours', target: 'metric_rollups_6h', source: 'metric_rollups_1h', sourceTime: 'bucket_start' },
   day: { unitMs: DAY_MS, lateness: 0, maxSpan: MAX_HOUR_SPAN_MS, interval: '1 day', target: 'metric_rollups_1d', source: 'metric_rollups_1h', sourceTime: 'bucket_start' },
 } as const;
 
@@ -43,9 +48,10 @@ const floorTo = (ms: number, unitMs: number) => Math.floor(ms / unitMs) * unitMs
 
 /**
  * Rolls raw production_metrics into 1-minute buckets (complete minutes only), those into
- * 1-hour buckets (complete hours only), and those into UTC days (complete days only). Each run
- * recomputes a lateness window (the last 10 minutes, the last 2 hours, and a day whose hours
- * that run rewrote) and, after downtime, works forward from the newest rollup.
+ * 1-hour buckets (complete hours only), and those into 6-hour buckets and UTC days (complete
+ * ones only). Each run recomputes a lateness window (the last 10 minutes, the last 2 hours,
+ * and a 6-hour bucket or day whose hours that run rewrote) and, after downtime, works forward
+ * from the newest rollup.
  *
  * Idempotent: a bucket is always recomputed whole from its source and upserted, so running
  * twice, or on two instances, never double counts; a transaction-level advisory lock makes
@@ -60,38 +66,46 @@ export async function rollUpMetrics(db: Db, { now }: { now: Date }): Promise<Rol
     const minuteDoneTo = minute ? minute.to.getTime() : floorTo(now.getTime(), MINUTE_MS);
     const hour = await rollUpLevel(tx, 'hour', Math.min(floorTo(now.getTime(), HOUR_MS), floorTo(minuteDoneTo, HOUR_MS)));
     const hourDoneTo = hour ? hour.to.getTime() : floorTo(now.getTime(), HOUR_MS);
-    const day = await rollUpDays(tx, Math.min(floorTo(now.getTime(), DAY_MS), floorTo(hourDoneTo, DAY_MS)), hour);
-    return { ...(minute ? { minute } : {}), ...(hour ? { hour } : {}), ...(day ? { day } : {}) };
+    // Both come from the hours (not days from 6-hour rows): summing the float `sum` column in
+    // another order would not give exactly the same day, and days would wait for the 6-hour backfill.
+    const sixHour = await rollUpFromHours(tx, 'sixHour', now.getTime(), hourDoneTo, hour);
+    const day = await rollUpFromHours(tx, 'day', now.getTime(), hourDoneTo, hour);
+    return { ...(minute ? { minute } : {}), ...(hour ? { hour } : {}), ...(sixHour ? { sixHour } : {}), ...(day ? { day } : {}) };
   });
 }
 
 /**
- * Days change only through their hours, so a day is recomputed when this run rewrote one of
- * its hours (the 2 hours after midnight, for late minutes) or when hourly rows newer than the
- * newest day exist (first run, downtime). Recomputing the last day on every run instead would
- * merge 24 hours of sketches a minute for nothing.
+ * 6-hour buckets and days change only through their hours, so one is recomputed when this run
+ * rewrote one of its hours (the 2 hours after it ends, for late minutes) or when hourly rows
+ * newer than its newest bucket exist (first run, downtime). Recomputing the last bucket on every
+ * run instead would merge 6 or 24 hours of sketches a minute for nothing.
  */
-async function rollUpDays(tx: DbOrTx, completeTo: number, hour: RollupRange | undefined): Promise<RollupRange | undefined> {
-  const catchUp = await startOf(tx, 'day', completeTo);
-  const candidates = [catchUp === completeTo ? undefined : catchUp, hour ? floorTo(hour.from.getTime(), DAY_MS) : undefined].filter(
+async function rollUpFromHours(tx: DbOrTx, level: HourlyRolledLevel, nowMs: number, hourDoneTo: number, hour: RollupRange | undefined): Promise<RollupRange | undefined> {
+  const { unitMs, maxSpan } = LEVELS[level];
+  // Complete buckets only, and never ahead of the hourly level.
+  const completeTo = Math.min(floorTo(nowMs, unitMs), floorTo(hourDoneTo, unitMs));
+  const catchUp = await startOf(tx, level, completeTo);
+  const candidates = [catchUp === completeTo ? undefined : catchUp, hour ? floorTo(hour.from.getTime(), unitMs) : undefined].filter(
     (value): value is number => value !== undefined,
   );
   if (candidates.length === 0) return undefined;
   const from = Math.min(...candidates);
   if (from >= completeTo) return undefined;
-  const to = Math.min(completeTo, from + LEVELS.day.maxSpan);
-  const [row] = await queryRows<{ buckets: number | string }>(tx, rollupStatement('day', new Date(from), new Date(to)));
+  const to = Math.min(completeTo, from + maxSpan);
+  const [row] = await queryRows<{ buckets: number | string }>(tx, rollupStatement(level, new Date(from), new Date(to)));
   return { from: new Date(from), to: new Date(to), buckets: Number(row?.buckets ?? 0) };
 }
 
 /**
- * Rolls the complete UTC days in [from, to) from the hourly table (both multiples of a day):
- * for writers that fill the hourly table themselves, such as the demo seed.
+ * Rolls the complete 6-hour buckets or UTC days in [from, to) from the hourly table (both
+ * multiples of the bucket, from the epoch): for writers that fill the hourly table themselves,
+ * such as the demo seed and bench:dashboard. The rollup job's own statement, so they read the same.
  */
-export async function rollUpDayRange(tx: DbOrTx, from: Date, to: Date): Promise<number> {
-  if (from.getTime() % DAY_MS !== 0 || to.getTime() % DAY_MS !== 0) throw new Error('rollUpDayRange: from and to must be UTC midnights');
+export async function rollUpRangeFromHours(tx: DbOrTx, level: HourlyRolledLevel, from: Date, to: Date): Promise<number> {
+  const { unitMs } = LEVELS[level];
+  if (from.getTime() % unitMs !== 0 || to.getTime() % unitMs !== 0) throw new Error(`rollUpRangeFromHours: from and to must be multiples of ${unitMs} ms (UTC)`);
   if (from >= to) return 0;
-  const [row] = await queryRows<{ buckets: number | string }>(tx, rollupStatement('day', from, to));
+  const [row] = await queryRows<{ buckets: number | string }>(tx, rollupStatement(level, from, to));
   return Number(row?.buckets ?? 0);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToSketch, mergeSketches, RELATIVE_ACCURACY, sketchCount, sketchPercentiles, sketchQuantile, type SketchCounts } from './sketch';
+import { addToSketch, bucketKey, isSketchKey, mergeSketches, RELATIVE_ACCURACY, sketchCount, sketchPercentiles, sketchQuantile, type SketchCounts } from './sketch';
 
 function exactQuantile(sorted: number[], q: number) {
   return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
@@ -45,5 +45,29 @@ describe('latency sketch', () => {
     const sketch: SketchCounts = {};
     for (const v of [1, 10, 100, 1000]) addToSketch(sketch, v);
     expect(JSON.parse(JSON.stringify(sketch))).toEqual(sketch);
+  });
+});
+
+describe('isSketchKey', () => {
+  // The rollup SQL's definition: the zero bucket or '^-?[0-9]{1,6}$'.
+  const REFERENCE = /^(z|-?[0-9]{1,6})$/;
+
+  it('accepts exactly what the rollup SQL accepts', () => {
+    const edges = ['z', 'Z', 'zz', '', '-', '--1', '+1', ' 1', '1 ', '1\n', '\n1', '0', '-0', '000000', '-999999', '9999999', '-1234567', '1.5', '1e3', '0x1', '١', '１', 'z1', '-z', '/', ':', '12a', 'a12'];
+    for (const key of edges) expect(isSketchKey(key), JSON.stringify(key)).toBe(REFERENCE.test(key));
+    // Every key the sketch itself makes, and a deterministic spread of short strings over a small alphabet.
+    for (const value of [0, 1e-4, 0.5, 1, 10, 1e6, 1e12]) expect(isSketchKey(bucketKey(value))).toBe(true);
+    const alphabet = ['0', '5', '9', '-', 'z', '/', ':', ' ', '+', '.'];
+    let seed = 7;
+    for (let i = 0; i < 20_000; i += 1) {
+      let key = '';
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      const length = seed % 9;
+      for (let j = 0; j < length; j += 1) {
+        seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+        key += alphabet[seed % alphabet.length];
+      }
+      expect(isSketchKey(key), JSON.stringify(key)).toBe(REFERENCE.test(key));
+    }
   });
 });

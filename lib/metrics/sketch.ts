@@ -18,6 +18,29 @@ export const ZERO_KEY = 'z';
 
 export type SketchCounts = Record<string, number>;
 
+const CODE_Z = 0x7a;
+const CODE_MINUS = 0x2d;
+const CODE_0 = 0x30;
+const CODE_9 = 0x39;
+
+/**
+ * Whether a key is one the rollup SQL accepts (`'z'` or `'^-?[0-9]{1,6}$'`): the zero bucket or
+ * an optional minus and 1 to 6 digits. Char codes instead of a regex: the dashboard checks
+ * every key of every raw sketch it reads.
+ */
+export function isSketchKey(key: string): boolean {
+  const length = key.length;
+  if (length === 1 && key.charCodeAt(0) === CODE_Z) return true;
+  let index = length > 0 && key.charCodeAt(0) === CODE_MINUS ? 1 : 0;
+  const digits = length - index;
+  if (digits < 1 || digits > 6) return false;
+  for (; index < length; index += 1) {
+    const code = key.charCodeAt(index);
+    if (code < CODE_0 || code > CODE_9) return false;
+  }
+  return true;
+}
+
 /** The bucket index of a value, or null for the zero bucket (a number: cheap on a hot path). */
 export function bucketIndex(value: number): number | null {
   if (!(value > MIN_VALUE)) return null;
