@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/rows';
 import type { DbOrTx } from '../../db/types';
+import { MAX_SKETCH_COUNT, RAW_AGGREGATE } from '../metrics/raw-aggregate';
 import { isSketchKey, type SketchCounts } from '../metrics/sketch';
 import type { TierRow } from './cells';
 import { GRANULARITY_MS, RAW_BUCKET_MS, type Boundaries, type Source } from './ranges';
@@ -43,10 +44,7 @@ export async function rollupBoundaries(db: DbOrTx): Promise<Boundaries> {
 // (lib/metrics/rollup.ts) would count it so; otherwise it is one observation of metric_value.
 // Metadata of outside services is free-form and must never break the dashboard, nor count
 // differently here than after it is rolled up.
-const RAW_AGG = sql`coalesce(metadata->>'agg' = '1'
-  and jsonb_typeof(metadata->'sketch') = 'object' and jsonb_typeof(metadata->'count') = 'number'
-  and jsonb_typeof(metadata->'sum') = 'number' and jsonb_typeof(metadata->'min') = 'number'
-  and jsonb_typeof(metadata->'max') = 'number', false)`;
+const RAW_AGG = RAW_AGGREGATE;
 const rawNumber = (field: string) => sql`case when jsonb_typeof(metadata->${field}) = 'number' then (metadata->>${field})::float8 end`;
 
 function rawLatencyColumns() {
@@ -80,8 +78,8 @@ function parsedObject(value: unknown): Record<string, unknown> | null {
   return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
 }
 
-/** A count the rollup job and the dashboard take: a finite number above zero. */
-const isSketchCount = (count: unknown): count is number => typeof count === 'number' && count > 0 && count !== Infinity;
+/** A count the rollup job and the dashboard take: a number above zero and below 10^12. */
+const isSketchCount = (count: unknown): count is number => typeof count === 'number' && count > 0 && count < MAX_SKETCH_COUNT;
 
 /**
  * A raw row's sketch (outside services write free-form metadata): entries the rollup job would

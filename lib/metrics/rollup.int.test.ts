@@ -130,6 +130,37 @@ describe('metric rollups', () => {
     expect(hour).toMatchObject({ count: 6, min: 5 });
   });
 
+  it('is not stopped by outside points whose metadata claims absurd aggregate figures; they count as plain points', async () => {
+    // What POST /api/v1/metrics stores as sent: free-form metadata that mimics our buckets.
+    const claims = [
+      { agg: '1', count: 1e19, errors: 0, sum: 5, min: 1, max: 2, sketch: { '10': 1 } }, // count beyond bigint
+      { agg: '1', count: 2, errors: 1e19, sum: 5, min: 1, max: 2, sketch: { '10': 2 } }, // errors beyond bigint
+      { agg: '1', count: -4, sum: 5, min: 1, max: 2, sketch: { '10': 1 } }, // negative count
+    ];
+    await t.db.insert(productionMetrics).values([
+      ...claims.map((metadata, i) => ({ metricType: 'outside', endpoint: 'svc', metricValue: 100 + i, recordedAt: at(`10:00:0${i}`), metadata })),
+      // A well-formed aggregate whose sketch and statuses carry entries no bucket has: dropped, the rest counts.
+      {
+        metricType: 'outside',
+        endpoint: 'svc',
+        metricValue: 0,
+        recordedAt: at('10:00:20'),
+        metadata: { agg: '1', count: 3, errors: 0, sum: 30, min: 5, max: 15, sketch: { '80': 3, '81': 1e19, '82': '5', '83': 0, '84': -2 }, statuses: { '200': 3, '500': 1e19, '404': '1e400' } },
+      },
+    ]);
+
+    const result = await rollUpMetrics(t.db, { now: at('10:01:30') });
+    expect(result.minute?.buckets).toBe(1);
+    const [minute] = await t.db.select().from(metricRollups1m).where(eq(metricRollups1m.metricType, 'outside'));
+    // Three plain points (100, 101, 102) plus the valid aggregate's 3 calls.
+    expect(minute).toMatchObject({ count: 6, errors: 0, min: 5, max: 102 });
+    expect(minute!.sum).toBeCloseTo(100 + 101 + 102 + 30, 9);
+    const expected: SketchCounts = { '80': 3 };
+    for (const value of [100, 101, 102]) addToSketch(expected, value);
+    expect(minute!.histogram).toEqual(expected);
+    expect(minute!.metadata).toMatchObject({ statuses: { '200': 3 } });
+  });
+
   it('catches up from the oldest unrolled row after downtime, skipping empty stretches', async () => {
     await t.db.insert(productionMetrics).values([
       { metricType: 'cpu_usage', endpoint: 'process', metricValue: 12.5, recordedAt: new Date('2026-02-20T08:00:10Z') },

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/rows';
 import type { Db, DbOrTx } from '../../db/types';
+import { RAW_AGGREGATE, SKETCH_COUNT_TEXT } from './raw-aggregate';
 import { GAMMA, LOG_GAMMA, MIN_VALUE, ZERO_KEY } from './sketch';
 
 const MINUTE_MS = 60_000;
@@ -158,11 +159,8 @@ function sourceRows(level: Level, from: Date, to: Date): SQL {
       from ${sql.raw(spec.source)}
       where bucket_start >= ${lower} and bucket_start < ${upper}`;
   }
-  // Checked only where the key exists, so a plain point costs one `?` test.
-  const isAgg = sql`coalesce(case when metadata ? 'agg' then metadata->>'agg' = '1'
-      and jsonb_typeof(metadata->'sketch') = 'object' and jsonb_typeof(metadata->'count') = 'number'
-      and jsonb_typeof(metadata->'sum') = 'number' and jsonb_typeof(metadata->'min') = 'number'
-      and jsonb_typeof(metadata->'max') = 'number' end, false)`;
+  // lib/metrics/raw-aggregate.ts: checked only where the key exists, so a plain point costs one `?` test.
+  const isAgg = RAW_AGGREGATE;
   const bucket = sql`date_bin(interval '1 minute', recorded_at, ${origin})`;
   // Plain points are grouped by series, minute and sketch key right away: the rest of the
   // statement then handles one row per distinct key instead of one per point.
@@ -210,7 +208,6 @@ function quantileKey(q: number): SQL {
 function rollupStatement(level: Level, from: Date, to: Date): SQL {
   const target = sql.raw(LEVELS[level].target);
   const series = sql.raw('metric_type, endpoint, bucket_start');
-  const numericText = sql.raw(`'^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$'`);
   return sql`
     with src as (${sourceRows(level, from, to)}),
     scalars as (
@@ -219,10 +216,12 @@ function rollupStatement(level: Level, from: Date, to: Date): SQL {
     ),
     hist as (
       select ${series}, key, sum(n) as n from (
-        select s.metric_type, s.endpoint, s.bucket_start, e.key, e.value::float8 as n
-        from src s cross join lateral jsonb_each_text(s.sketch) e
+        select s.metric_type, s.endpoint, s.bucket_start, e.key, (e.value::text)::float8 as n
+        from src s cross join lateral jsonb_each(s.sketch) e
         where s.sketch is not null and jsonb_typeof(s.sketch) = 'object'
-          and (e.key = ${ZERO_KEY} or e.key ~ '^-?[0-9]{1,6}$') and e.value ~ ${numericText}
+          and (e.key = ${ZERO_KEY} or e.key ~ '^-?[0-9]{1,6}$')
+          -- A number (not a string) above zero and below 10^12, as the dashboard reads it.
+          and jsonb_typeof(e.value) = 'number' and e.value::text ~ ${SKETCH_COUNT_TEXT} and e.value::text !~ '^0+(\.0+)?$'
         union all
         select metric_type, endpoint, bucket_start, plain_key, cnt from src where plain_key is not null
       ) entries group by ${series}, key
@@ -243,7 +242,7 @@ function rollupStatement(level: Level, from: Date, to: Date): SQL {
       select ${series}, jsonb_object_agg(key, n) as statuses from (
         select s.metric_type, s.endpoint, s.bucket_start, e.key, sum(e.value::float8)::bigint as n
         from src s cross join lateral jsonb_each_text(s.statuses) e
-        where s.statuses is not null and e.value ~ ${numericText}
+        where s.statuses is not null and e.value ~ ${SKETCH_COUNT_TEXT}
         group by 1, 2, 3, 4
       ) by_status group by ${series}
     ),
