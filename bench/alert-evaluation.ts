@@ -23,6 +23,7 @@ import { openPostgres } from '../db/open';
 import { alertRules, monitors, notificationChannels } from '../db/schema';
 import { assertLocalDatabaseUrl } from '../db/testing/assert-local';
 import { evaluateRules } from '../lib/alerting/evaluate';
+import { recountMonitorCheckHours } from '../lib/monitors/checks';
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SERIES = Math.min(Number(process.env.BENCH_SERIES ?? 25), 200);
@@ -69,6 +70,7 @@ async function main() {
       insert into monitor_checks (monitor_id, checked_at, status)
       select m.id, ${now.toISOString()}::timestamptz - make_interval(mins => k), case when m.name in ('m1', 'm2') then 'down' else 'up' end
       from monitors m, generate_series(1, 10) k`);
+    await recountMonitorCheckHours(db);
     await db.execute(sql`analyze`);
     const [channel] = await db.insert(notificationChannels).values({ name: 'bench', type: 'webhook', secretConfig: 'x' }).returning();
     const rules: (typeof alertRules.$inferInsert)[] = [];

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { alertRuleStates, alertSilences, metricRollups1m, monitorChecks, monitors, notificationOutbox, systemAlerts } from '../../db/schema';
+import { alertRuleStates, alertSilences, metricRollups1m, monitors, notificationOutbox, systemAlerts } from '../../db/schema';
 import { createTestDb, type TestDb } from '../../db/testing/test-db';
+import { insertMonitorChecks } from '../monitors/checks';
 import { evaluateRules } from './evaluate';
 import { readRuleValues } from './read-metrics';
 import { alertsOf, eventTypes, insertChannel, insertRule, openAlert, outboxKinds, point } from './testing';
@@ -171,7 +172,7 @@ describe('rule evaluation timeline', () => {
     const [monitor] = await t.db.insert(monitors).values({ name: 'API', url: 'https://api.example/health' }).returning();
     const rule = await insertRule(t.db, { metricType: 'monitor_status', monitorId: monitor!.id, monitorCondition: 'down', monitorConsecutiveChecks: 3, severity: 'critical' });
     const check = (minute: number, status: 'up' | 'down' | 'degraded') =>
-      t.db.insert(monitorChecks).values({ monitorId: monitor!.id, checkedAt: new Date(at(minute).getTime() - 2000), status });
+      insertMonitorChecks(t.db, [{ monitorId: monitor!.id, checkedAt: new Date(at(minute).getTime() - 2000), status }]);
     await check(0, 'down');
     await evaluateRules(t.db, { now: at(0) });
     await check(1, 'down');

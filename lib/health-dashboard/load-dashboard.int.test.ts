@@ -1,7 +1,8 @@
 import { lt } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { metricRollups1d, metricRollups1h, metricRollups1m, metricRollups6h, monitorChecks, monitors, productionMetrics } from '../../db/schema';
+import { metricRollups1d, metricRollups1h, metricRollups1m, metricRollups6h, monitors, productionMetrics } from '../../db/schema';
 import { createTestDb, type TestDb } from '../../db/testing/test-db';
+import { insertMonitorChecks } from '../monitors/checks';
 import { loadDashboard, warmClosedSteps } from './load-dashboard';
 import type { RangeKey } from './ranges';
 import { sketchQuantile } from '../metrics/sketch';
@@ -150,7 +151,7 @@ describe('loadDashboard', () => {
     // CPU only in the raw tail (not rolled yet): 50 % and 70 %.
     await insert.raw([rawPoint('cpu_usage', 'process', at('12:33:00'), 50), rawPoint('cpu_usage', 'process', at('12:34:00'), 70)]);
     const [monitor] = await t.db.insert(monitors).values({ name: 'API', url: 'https://api.example.com' }).returning();
-    await t.db.insert(monitorChecks).values([
+    await insertMonitorChecks(t.db, [
       ...previous.map((checkedAt, i) => ({ monitorId: monitor!.id, checkedAt, status: i < 6 ? ('down' as const) : ('up' as const) })),
       ...current.map((checkedAt, i) => ({ monitorId: monitor!.id, checkedAt, status: i === 0 ? ('degraded' as const) : ('up' as const) })),
     ]);

@@ -3,6 +3,7 @@ import { queryRows } from '../../db/rows';
 import type { DbOrTx } from '../../db/types';
 import { MAX_SKETCH_COUNT, RAW_AGGREGATE } from '../metrics/raw-aggregate';
 import { isSketchKey, type SketchCounts } from '../metrics/sketch';
+import { checkCountsQuery } from '../monitors/checks';
 import type { TierRow } from './cells';
 import { GRANULARITY_MS, RAW_BUCKET_MS, type Boundaries, type Source } from './ranges';
 
@@ -291,12 +292,15 @@ export async function readLatestGauges(db: DbOrTx, at: number): Promise<Map<Gaug
   return new Map(rows.map((row) => [row.name, { value: num(row.value) ?? 0, at: num(row.at) ?? 0 }]));
 }
 
-/** Monitor checks in a window: all of them, and those that got an answer (up or degraded). */
+/**
+ * Monitor checks in [from, to): all of them, and those that got an answer (up or degraded).
+ * Whole hours come from monitor_check_hours, only the edges from monitor_checks.
+ */
 export async function readUptime(db: DbOrTx, from: number, to: number): Promise<{ checks: number; ok: number }> {
   const [row] = await queryRows<{ checks: Num; ok: Num }>(
     db,
-    sql`select count(*)::float8 as checks, (count(*) filter (where status in ('up', 'degraded')))::float8 as ok
-        from monitor_checks where checked_at >= ${ts(from)} and checked_at < ${ts(to)}`,
+    sql`select coalesce(sum(checks_0), 0)::float8 as checks, coalesce(sum(ok_0), 0)::float8 as ok
+        from (${checkCountsQuery([{ from, to, bounds: '[)' }])}) as counts`,
   );
   return { checks: num(row?.checks ?? 0) ?? 0, ok: num(row?.ok ?? 0) ?? 0 };
 }

@@ -1,7 +1,8 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
-import { metricRollups1h, metricRollups1m, monitorChecks, monitors, productionMetrics, type MonitorStatus } from '../../db/schema';
+import { metricRollups1h, metricRollups1m, monitors, productionMetrics, type MonitorStatus } from '../../db/schema';
 import type { DatabaseKind, Db } from '../../db/types';
 import { rollUpRangeFromHours } from '../metrics/rollup';
+import { insertMonitorChecks } from '../monitors/checks';
 import { addToSketch, sketchPercentiles, type SketchCounts } from '../metrics/sketch';
 import {
   DEMO_INSTANCE,
@@ -200,5 +201,5 @@ async function seedDemoMonitor(db: Db, now: number): Promise<number> {
       error: status === 'down' ? 'connect ECONNREFUSED' : null,
     });
   }
-  return insertAll(checks, (chunk) => db.insert(monitorChecks).values(chunk), 1000);
+  return insertAll(checks, (chunk) => insertMonitorChecks(db, chunk), 1000);
 }

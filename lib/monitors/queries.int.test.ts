@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { monitorChecks, monitors, type MonitorStatus } from '../../db/schema';
+import { monitors, type MonitorStatus } from '../../db/schema';
 import { createTestDb, type TestDb } from '../../db/testing/test-db';
+import { insertMonitorChecks } from './checks';
 import { listMonitorStatus } from './queries';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -36,7 +37,7 @@ describe('listMonitorStatus uptime', () => {
     // Older than 30 days and in the future: ignored.
     add(50, 31 * DAY, 'down');
     add(5, -10 * MIN, 'down');
-    for (let i = 0; i < rows.length; i += 500) await t.db.insert(monitorChecks).values(rows.slice(i, i + 500));
+    for (let i = 0; i < rows.length; i += 500) await insertMonitorChecks(t.db, rows.slice(i, i + 500));
 
     const list = await listMonitorStatus(t.db, NOW);
     expect(list.map((m) => m.name)).toEqual(['API', 'Zeta never checked']);

@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { monitorChecks, monitors, productionMetrics, type Monitor } from '../../db/schema';
+import { monitors, productionMetrics, type Monitor } from '../../db/schema';
 import type { Db, DbOrTx } from '../../db/types';
 import { databaseErrorCode } from '../../db/errors';
 import { getSetting } from '../settings/settings';
+import { insertMonitorChecks } from './checks';
 import { probeOnce, type ProbeOptions, type ProbeResult, type ProbeTarget } from './probe';
 
 /** Probes running at once per job run: enough to overlap slow targets, few enough for 2 cores. */
@@ -41,15 +42,15 @@ export async function claimDueMonitors(db: DbOrTx, now: Date, limit = MAX_CLAIM)
 }
 
 /**
- * Keeps one check: the monitor_checks row, the monitor's latest result, and a
- * production_metrics point (monitor_response_time, endpoint monitor:<id>) so monitors show up
- * in metrics and alert rules can use them. One transaction: all three or none.
+ * Keeps one check: the monitor_checks row with its hour's count, the monitor's latest result,
+ * and a production_metrics point (monitor_response_time, endpoint monitor:<id>) so monitors
+ * show up in metrics and alert rules can use them. One transaction: all three or none.
  */
 export async function recordCheck(db: Db, monitor: Pick<Monitor, 'id' | 'name'>, result: ProbeResult, checkedAt: Date): Promise<boolean> {
   const responseMs = result.httpStatus === null ? null : result.elapsedMs;
   try {
     await db.transaction(async (tx) => {
-      await tx.insert(monitorChecks).values({ monitorId: monitor.id, checkedAt, status: result.status, responseMs, httpStatus: result.httpStatus, error: result.error });
+      await insertMonitorChecks(tx, [{ monitorId: monitor.id, checkedAt, status: result.status, responseMs, httpStatus: result.httpStatus, error: result.error }]);
       await tx
         .update(monitors)
         .set({
