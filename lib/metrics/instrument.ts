@@ -61,26 +61,49 @@ export interface MeasureOptions {
 /** Times fn; the status of a returned Response is read from it. */
 export function measure<T>(kind: MeasuredKind, name: string, fn: () => Promise<T>, options?: MeasureOptions): Promise<T> {
   const started = performance.now();
-  const failed = (error: unknown): never => {
-    const controlFlow = options?.thrownStatus?.(error);
-    recordMeasurement({
-      kind,
-      name,
-      durationMs: performance.now() - started,
-      status: controlFlow ?? (kind === 'route' ? 500 : 'error'),
-      errorClass: controlFlow === undefined ? errorClassOf(error) : undefined,
-    });
-    throw error;
-  };
   let pending: Promise<T>;
   try {
     pending = fn();
   } catch (error) {
-    return Promise.reject(error).catch(failed);
+    return Promise.reject(error).catch((reason: unknown) => recordFailure(kind, name, started, reason, options));
   }
+  return settle(kind, name, started, pending, options);
+}
+
+/**
+ * measure() for a route handler: the same measurement without a closure around the call. Every
+ * request goes through it, so the allocations it saves show in the instrumentation bench.
+ */
+export function measureCall<A, B, T>(kind: MeasuredKind, name: string, fn: (a: A, b: B) => Promise<T>, a: A, b: B): Promise<T> {
+  const started = performance.now();
+  let pending: Promise<T>;
+  try {
+    pending = fn(a, b);
+  } catch (error) {
+    return Promise.reject(error).catch((reason: unknown) => recordFailure(kind, name, started, reason, undefined));
+  }
+  return settle(kind, name, started, pending, undefined);
+}
+
+function settle<T>(kind: MeasuredKind, name: string, started: number, pending: Promise<T>, options: MeasureOptions | undefined): Promise<T> {
   // Promise.resolve: a handler typed async may still return a plain value at run time.
-  return Promise.resolve(pending).then((result) => {
-    recordMeasurement({ kind, name, durationMs: performance.now() - started, status: result instanceof Response ? result.status : 'ok' });
-    return result;
-  }, failed);
+  return Promise.resolve(pending).then(
+    (result) => {
+      recordMeasurement({ kind, name, durationMs: performance.now() - started, status: result instanceof Response ? result.status : 'ok' });
+      return result;
+    },
+    (error: unknown) => recordFailure(kind, name, started, error, options),
+  );
+}
+
+function recordFailure(kind: MeasuredKind, name: string, started: number, error: unknown, options: MeasureOptions | undefined): never {
+  const controlFlow = options?.thrownStatus?.(error);
+  recordMeasurement({
+    kind,
+    name,
+    durationMs: performance.now() - started,
+    status: controlFlow ?? (kind === 'route' ? 500 : 'error'),
+    errorClass: controlFlow === undefined ? errorClassOf(error) : undefined,
+  });
+  throw error;
 }

@@ -1,4 +1,4 @@
-import { measure } from './instrument';
+import { measureCall } from './instrument';
 
 /**
  * Wraps a route handler so every call is measured (duration, HTTP status, error class) under a
@@ -12,5 +12,5 @@ export function instrumentRoute<C>(
   name: string,
   handler: (request: Request, context: C) => Promise<Response>,
 ): (request: Request, context: C) => Promise<Response> {
-  return (request, context) => measure('route', name, () => handler(request, context));
+  return (request, context) => measureCall('route', name, handler, request, context);
 }
