@@ -58,13 +58,15 @@ function startPrimary(workers: number, port: number, env: Record<string, string>
 async function answeringPids(port: number, count: number): Promise<string[]> {
   const pids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const response = await fetch(`http://127.0.0.1:${port}/`, { headers: { connection: 'close' } });
+    // A bound on each request: a connection handed to a worker as it dies is lost (as it would
+    // be for a real client, which times out and retries; `until` retries).
+    const response = await fetch(`http://127.0.0.1:${port}/`, { headers: { connection: 'close' }, signal: AbortSignal.timeout(3_000) });
     pids.push(await response.text());
   }
   return pids;
 }
 
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+async function until<T>(probe: () => Promise<T | undefined>, describeState: () => string, timeoutMs = 40_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -73,7 +75,7 @@ async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000)
     } catch {
       // not yet
     }
-    if (Date.now() > deadline) throw new Error('timed out');
+    if (Date.now() > deadline) throw new Error(`timed out; the primary and its workers said:\n${describeState()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -86,29 +88,29 @@ describe('npm start with WEB_CONCURRENCY (cluster primary)', () => {
     const pids = await until(async () => {
       const seen = new Set(await answeringPids(port, 8));
       return seen.size === 2 ? seen : undefined;
-    });
+    }, output);
     expect(pids.size).toBe(2);
 
     // A worker that dies after serving is replaced: the port keeps answering from two workers.
-    await fetch(`http://127.0.0.1:${port}/crash`, { headers: { connection: 'close' } });
+    await fetch(`http://127.0.0.1:${port}/crash`, { headers: { connection: 'close' }, signal: AbortSignal.timeout(3_000) }).catch(() => undefined);
     const after = await until(async () => {
       const seen = new Set(await answeringPids(port, 8));
       return seen.size === 2 && [...seen].some((pid) => !pids.has(pid)) ? seen : undefined;
-    });
+    }, output);
     expect(after.size).toBe(2);
     expect(output()).toMatch(/exited \(code 1\); starting a new one/);
 
     // SIGTERM to the primary reaches every worker once; the primary exits 0 when they are gone.
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await Promise.race([exited, new Promise((_, reject) => setTimeout(() => reject(new Error(`no exit after SIGTERM:\n${output()}`)), 40_000))])).toBe(0);
     expect(output().match(/stopping/g)).toHaveLength(2);
-    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
-  });
+    await expect(fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(3_000) })).rejects.toThrow();
+  }, 120_000);
 
   it('stops with the worker’s exit code when workers fail at start-up, instead of forking forever', async () => {
     const port = await freePort();
     const { exited, output } = startPrimary(2, port, { FAIL_AT_START: '1' });
     expect(await exited).toBe(3);
     expect(output()).toMatch(/exited during start-up \(code 3\); stopping/);
-  });
+  }, 60_000);
 });
