@@ -41,23 +41,22 @@ export async function rollupBoundaries(db: DbOrTx): Promise<Boundaries> {
   return { '1m': end('1m'), '1h': end('1h'), '6h': end('6h'), '1d': end('1d') };
 }
 
-// A raw row counts as an aggregate (its counts and sketch) exactly when the rollup job
-// (lib/metrics/rollup.ts) would count it so; otherwise it is one observation of metric_value.
+// A raw row counts as an aggregate (its counts and sketch) exactly when RAW_AGGREGATE says so,
+// as in the rollup job; otherwise it is one observation of metric_value.
 // Metadata of outside services is free-form and must never break the dashboard, nor count
 // differently here than after it is rolled up.
-const RAW_AGG = RAW_AGGREGATE;
 const rawNumber = (field: string) => sql`case when jsonb_typeof(metadata->${field}) = 'number' then (metadata->>${field})::float8 end`;
 
 function rawLatencyColumns() {
   return sql`metric_type as metric_type, coalesce(endpoint, '') as endpoint, ${epochMs(sql`recorded_at`)} as at,
-    case when ${RAW_AGG} then coalesce(${rawNumber('bucketSeconds')} * 1000, ${RAW_BUCKET_MS}) else ${RAW_BUCKET_MS} end as granularity,
-    case when ${RAW_AGG} then ${rawNumber('count')} else 1 end as count,
-    case when ${RAW_AGG} then coalesce(${rawNumber('errors')}, 0) else 0 end as errors,
-    case when ${RAW_AGG} then ${rawNumber('sum')} else metric_value::float8 end as sum,
-    case when ${RAW_AGG} then ${rawNumber('min')} else metric_value::float8 end as min,
-    case when ${RAW_AGG} then ${rawNumber('max')} else metric_value::float8 end as max,
-    case when ${RAW_AGG} then metadata->'sketch' end as sketch,
-    case when ${RAW_AGG} then metadata->>'lastErrorClass' end as last_error_class`;
+    case when ${RAW_AGGREGATE} then coalesce(${rawNumber('bucketSeconds')} * 1000, ${RAW_BUCKET_MS}) else ${RAW_BUCKET_MS} end as granularity,
+    case when ${RAW_AGGREGATE} then ${rawNumber('count')} else 1 end as count,
+    case when ${RAW_AGGREGATE} then coalesce(${rawNumber('errors')}, 0) else 0 end as errors,
+    case when ${RAW_AGGREGATE} then ${rawNumber('sum')} else metric_value::float8 end as sum,
+    case when ${RAW_AGGREGATE} then ${rawNumber('min')} else metric_value::float8 end as min,
+    case when ${RAW_AGGREGATE} then ${rawNumber('max')} else metric_value::float8 end as max,
+    case when ${RAW_AGGREGATE} then metadata->'sketch' end as sketch,
+    case when ${RAW_AGGREGATE} then metadata->>'lastErrorClass' end as last_error_class`;
 }
 
 interface LatencyRow extends Record<string, unknown> {
@@ -248,8 +247,8 @@ export async function readGaugeStats(
     if (source === 'raw') {
       return sql`select g.name, r.* from (values ${gaugeValues()}) as g(name, metric_type, endpoint)
         cross join lateral (
-          select sum(case when ${RAW_AGG} then ${rawNumber('count')} else 1 end) as count,
-                 sum(case when ${RAW_AGG} then ${rawNumber('sum')} else metric_value::float8 end) as sum,
+          select sum(case when ${RAW_AGGREGATE} then ${rawNumber('count')} else 1 end) as count,
+                 sum(case when ${RAW_AGGREGATE} then ${rawNumber('sum')} else metric_value::float8 end) as sum,
                  min(metric_value::float8) as min, max(metric_value::float8) as max
           from production_metrics p
           where p.metric_type = g.metric_type and p.endpoint = g.endpoint

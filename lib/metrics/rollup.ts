@@ -159,8 +159,6 @@ function sourceRows(level: Level, from: Date, to: Date): SQL {
       from ${sql.raw(spec.source)}
       where bucket_start >= ${lower} and bucket_start < ${upper}`;
   }
-  // lib/metrics/raw-aggregate.ts: checked only where the key exists, so a plain point costs one `?` test.
-  const isAgg = RAW_AGGREGATE;
   const bucket = sql`date_bin(interval '1 minute', recorded_at, ${origin})`;
   // Plain points are grouped by series, minute and sketch key right away: the rest of the
   // statement then handles one row per distinct key instead of one per point.
@@ -173,13 +171,13 @@ function sourceRows(level: Level, from: Date, to: Date): SQL {
            case when jsonb_typeof(metadata->'statuses') = 'object' then metadata->'statuses' end as statuses,
            metadata->>'lastErrorClass' as last_error_class
     from production_metrics
-    where recorded_at >= ${lower} and recorded_at < ${upper} and ${isAgg}
+    where recorded_at >= ${lower} and recorded_at < ${upper} and ${RAW_AGGREGATE}
     union all
     select metric_type, endpoint, bucket_start, max(at), count(*)::float8, 0, sum(v), min(v), max(v), null, plain_key, null, null
     from (
       select metric_type, coalesce(endpoint, '') as endpoint, ${bucket} as bucket_start, recorded_at as at, metric_value::float8 as v
       from production_metrics
-      where recorded_at >= ${lower} and recorded_at < ${upper} and not ${isAgg}
+      where recorded_at >= ${lower} and recorded_at < ${upper} and not ${RAW_AGGREGATE}
     ) point
     cross join lateral (
       select case when v > ${MIN_VALUE}::float8 and v < 'Infinity'::float8 then ceil(ln(v) / ${LOG_GAMMA}::float8)::int::text
@@ -221,7 +219,7 @@ function rollupStatement(level: Level, from: Date, to: Date): SQL {
         where s.sketch is not null and jsonb_typeof(s.sketch) = 'object'
           and (e.key = ${ZERO_KEY} or e.key ~ '^-?[0-9]{1,6}$')
           -- A number (not a string) above zero and below 10^12, as the dashboard reads it.
-          and jsonb_typeof(e.value) = 'number' and e.value::text ~ ${SKETCH_COUNT_TEXT} and e.value::text !~ '^0+(\.0+)?$'
+          and jsonb_typeof(e.value) = 'number' and e.value::text ~ ${SKETCH_COUNT_TEXT} and e.value::text !~ '^0+(\\.0+)?$'
         union all
         select metric_type, endpoint, bucket_start, plain_key, cnt from src where plain_key is not null
       ) entries group by ${series}, key
