@@ -18,7 +18,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import net from 'node:net';
 import path from 'node:path';
 import postgres from 'postgres';
 import { migratePostgresUrl } from '../db/migrate';
@@ -30,20 +29,11 @@ import { systemActor } from '../lib/audit/context';
 import { buildIfNeeded, repoRoot } from '../scripts/lib/build-if-needed.mjs';
 // @ts-expect-error -- plain .mjs, shared with scripts/start.mjs; no types.
 import { webConcurrency } from '../scripts/lib/web-concurrency.mjs';
+// @ts-expect-error -- plain .mjs shared with scripts/e2e.mjs; no types.
+import { freePort } from '../scripts/lib/free-port.mjs';
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const KEYS = Math.max(1, Math.min(Number(process.env.LOAD_KEYS ?? 100), 1_000));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitUntilReady(url: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;

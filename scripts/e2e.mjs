@@ -2,9 +2,9 @@
 // Extra arguments go to `playwright test` (e.g. npm run test:e2e -- e2e/setup.spec.ts).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { buildIfNeeded, repoRoot } from './lib/build-if-needed.mjs';
+import { freePort } from './lib/free-port.mjs';
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!existsSync(chromium)) {
@@ -20,20 +20,6 @@ if (!existsSync(chromium)) {
 }
 
 if (!(await buildIfNeeded())) process.exit(1);
-
-/** A port nobody listens on now, so a stray server can never answer for ours. */
-function freePort(preferred) {
-  const tryPort = (port) =>
-    new Promise((resolve) => {
-      const probe = net.createServer();
-      probe.once('error', () => resolve(undefined));
-      probe.listen(port, '127.0.0.1', () => {
-        const { port: chosen } = /** @type {net.AddressInfo} */ (probe.address());
-        probe.close(() => resolve(chosen));
-      });
-    });
-  return tryPort(preferred).then((port) => port ?? tryPort(0));
-}
 
 const port = process.env.E2E_PORT || String(await freePort(3100));
 const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'playwright'), ['test', ...process.argv.slice(2)], {

@@ -4,17 +4,15 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { initialFormState, type FormState } from '@/components/forms/form-state';
 import { SubmitButton } from '@/components/forms/SubmitButton';
+import { ToggleActive } from '@/components/forms/ToggleActive';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 
-function OneButton({ channelId, label, name, action, extra }: { channelId: string; label: string; name: string; action: Action; extra?: Record<string, string> }) {
+function OneButton({ channelId, label, name, action }: { channelId: string; label: string; name: string; action: Action }) {
   const [state, formAction] = useActionState(action, initialFormState);
   return (
     <form action={formAction} className="flex flex-col gap-1">
       <input type="hidden" name="channelId" value={channelId} />
-      {Object.entries(extra ?? {}).map(([key, value]) => (
-        <input key={key} type="hidden" name={key} value={value} />
-      ))}
       <SubmitButton variant="secondary">
         {label}
         <span className="sr-only"> {name}</span>
@@ -32,7 +30,7 @@ export function ChannelActions(props: { channelId: string; name: string; isActiv
   return (
     <div className="flex flex-wrap gap-2">
       <OneButton channelId={props.channelId} name={props.name} label={t('sendTest')} action={props.testAction} />
-      <OneButton channelId={props.channelId} name={props.name} label={props.isActive ? t('disable') : t('enable')} action={props.setActiveAction} extra={{ active: props.isActive ? 'false' : 'true' }} />
+      <ToggleActive fields={{ channelId: props.channelId }} name={props.name} isActive={props.isActive} labels={{ turnOff: t('disable'), turnOn: t('enable') }} action={props.setActiveAction} />
       <OneButton channelId={props.channelId} name={props.name} label={t('delete')} action={props.deleteAction} />
     </div>
   );

@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+// @ts-expect-error -- plain .mjs shared with scripts/e2e.mjs; no types.
+import { freePort } from './free-port.mjs';
 
 const PRIMARY = path.join(__dirname, 'cluster-primary.mjs');
 
@@ -20,17 +21,6 @@ const server = http.createServer((req, res) => {
 server.listen(port, '127.0.0.1');
 process.on('SIGTERM', () => { console.log('worker ' + process.pid + ' stopping'); server.close(() => process.exit(0)); });
 `;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 let running: ChildProcess | undefined;
 afterEach(() => {
