@@ -11,7 +11,9 @@
  *    next to the ceiling (the 10% most popular keys pinned from the start). Target >= 80%.
  * 3. L1 hit ops/s (get of a present key), with plain LRU and with TinyLFU admission.
  * 4. The same route bare and limited + instrumented (memory store, the real aggregator as
- *    the sink), autocannon one after the other against a child process, 3 rounds. Target >= 0.9x.
+ *    the sink), each in its own child process, autocannon against one then the other, 7
+ *    alternating rounds (BENCH_ROUTE_ROUNDS); the median req/s ratio (target >= 0.9x) and the
+ *    server's CPU time per request, which the client sharing the cores disturbs less.
  * Loopback only; bounded to about two minutes. `npx tsx bench/rate-limit.ts cache` runs 2 and 3 only.
  */
 import { fork } from 'node:child_process';
@@ -205,13 +207,15 @@ async function cacheBench(): Promise<void> {
   }
 }
 
-// ---- 4. route bare vs limited + instrumented, served by a child process ----
+// ---- 4. route bare vs limited + instrumented, each served by its own child process ----
 
 async function bare(request: Request): Promise<Response> {
   return Response.json({ status: 'ok', path: new URL(request.url).pathname });
 }
 
-function serve(): void {
+type RouteVariant = 'bare' | 'limited';
+
+function limitedRoute(): (request: Request) => Promise<Response> {
   const aggregator = new MetricsAggregator({ instance: 'bench', logger: { warn: () => {} } });
   setMeasurementSink(aggregator.record);
   const limiter = new RateLimiter({ store: new MemoryStore(), counters: new EventCounters(() => {}) });
@@ -224,52 +228,105 @@ function serve(): void {
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     return response;
   });
-  const handlers = { bare, limited: (request: Request) => limited(request, undefined) };
-  const ports: Record<string, number> = {};
-  let pending = Object.keys(handlers).length;
-  for (const [name, handler] of Object.entries(handlers)) {
-    const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-      void (async () => {
-        const response = await handler(new Request(`http://127.0.0.1${req.url ?? '/'}`, { headers: req.headers as Record<string, string> }));
-        res.writeHead(response.status, Object.fromEntries(response.headers));
-        res.end(Buffer.from(await response.arrayBuffer()));
-      })();
-    });
-    server.listen(0, '127.0.0.1', () => {
-      ports[name] = (server.address() as AddressInfo).port;
-      if (--pending === 0) process.send?.(ports);
-    });
-  }
+  return (request) => limited(request, undefined);
 }
 
-async function cannon(port: number, seconds: number): Promise<number> {
-  const result = await autocannon({ url: `http://127.0.0.1:${port}/bench`, connections: 50, duration: seconds });
-  return result.requests.average;
+/**
+ * The child: one variant on its own port (a process each, so neither shares the other's heap,
+ * JIT state or timers), answering 'cpu' messages with the CPU time used since the last one.
+ */
+function serve(variant: RouteVariant): void {
+  const handler = variant === 'bare' ? bare : limitedRoute();
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void (async () => {
+      const response = await handler(new Request(`http://127.0.0.1${req.url ?? '/'}`, { headers: req.headers as Record<string, string> }));
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    })();
+  });
+  let mark = process.cpuUsage();
+  process.on('message', () => {
+    const used = process.cpuUsage(mark);
+    mark = process.cpuUsage();
+    process.send?.({ cpuMicros: used.user + used.system });
+  });
+  server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
 }
+
+interface RouteServer {
+  port: number;
+  /** Server CPU time (µs) since the previous call. */
+  cpu(): Promise<number>;
+  stop(): void;
+}
+
+async function startRoute(variant: RouteVariant): Promise<RouteServer> {
+  const child = fork(process.argv[1]!, ['serve', variant], { execArgv: process.execArgv, stdio: 'inherit' });
+  const next = () => new Promise<Record<string, number>>((resolve) => child.once('message', (message) => resolve(message as Record<string, number>)));
+  const { port } = await next();
+  return {
+    port: port!,
+    cpu: async () => {
+      const answer = next();
+      child.send('cpu');
+      return (await answer).cpuMicros!;
+    },
+    stop: () => child.kill(),
+  };
+}
+
+interface CannonRun {
+  perSecond: number;
+  /** Server CPU per answered request, µs: steadier than req/s when the client shares the cores. */
+  cpuPerRequest: number;
+}
+
+async function cannon(server: RouteServer, seconds: number): Promise<CannonRun> {
+  await server.cpu();
+  const result = await autocannon({ url: `http://127.0.0.1:${server.port}/bench`, connections: 50, duration: seconds });
+  const cpu = await server.cpu();
+  return { perSecond: result.requests.average, cpuPerRequest: cpu / Math.max(1, result.requests.total) };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 
 async function routeBench(): Promise<void> {
-  const child = fork(process.argv[1]!, ['serve'], { execArgv: process.execArgv, stdio: 'inherit' });
-  const ports = await new Promise<Record<string, number>>((resolve) => child.once('message', (message) => resolve(message as Record<string, number>)));
+  const rounds = Number(process.env.BENCH_ROUTE_ROUNDS ?? 7);
+  const servers = { bare: await startRoute('bare'), limited: await startRoute('limited') };
   try {
-    await cannon(ports.bare!, 2);
-    await cannon(ports.limited!, 2);
-    const ratios: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      const order = round % 2 ? ['limited', 'bare'] : ['bare', 'limited'];
-      const rps: Record<string, number> = {};
-      for (const name of order) rps[name] = await cannon(ports[name]!, 4);
-      ratios.push(rps.limited! / rps.bare!);
-      console.log(`   round ${round + 1}: bare ${Math.round(rps.bare!)} req/s, limited+instrumented ${Math.round(rps.limited!)} req/s, ratio ${(rps.limited! / rps.bare!).toFixed(3)}`);
+    // Warm both (JIT) before anything is counted.
+    await cannon(servers.bare, 3);
+    await cannon(servers.limited, 3);
+    const throughput: number[] = [];
+    const cpu: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      // Alternate which goes first, so a drift of the machine does not favour one side.
+      const order: RouteVariant[] = round % 2 ? ['limited', 'bare'] : ['bare', 'limited'];
+      const runs = {} as Record<RouteVariant, CannonRun>;
+      for (const name of order) runs[name] = await cannon(servers[name], 3);
+      throughput.push(runs.limited.perSecond / runs.bare.perSecond);
+      cpu.push(runs.bare.cpuPerRequest / runs.limited.cpuPerRequest);
+      console.log(
+        `   round ${round + 1}: bare ${Math.round(runs.bare.perSecond)} req/s (${runs.bare.cpuPerRequest.toFixed(0)} µs CPU/req), ` +
+          `limited+instrumented ${Math.round(runs.limited.perSecond)} req/s (${runs.limited.cpuPerRequest.toFixed(0)} µs CPU/req), ratio ${throughput.at(-1)!.toFixed(3)}`,
+      );
     }
-    ratios.sort((a, b) => a - b);
-    console.log(`4. Route limited+instrumented vs bare (autocannon, 50 connections): median ratio ${ratios[1]!.toFixed(3)}x (target >= 0.9x)`);
+    console.log(
+      `4. Route limited+instrumented vs bare (autocannon, 50 connections, ${rounds} rounds): median req/s ratio ${median(throughput).toFixed(3)}x (target >= 0.9x); ` +
+        `median server CPU per request ratio ${median(cpu).toFixed(3)}x`,
+    );
   } finally {
-    child.kill();
+    servers.bare.stop();
+    servers.limited.stop();
   }
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === 'serve') return serve();
+  if (process.argv[2] === 'serve') return serve(process.argv[3] === 'limited' ? 'limited' : 'bare');
   // `npx tsx bench/rate-limit.ts cache`: the cache part alone.
   if (process.argv[2] === 'cache') return cacheBench();
   // `npx tsx bench/rate-limit.ts route`: the route comparison alone (run it on a quiet machine).
