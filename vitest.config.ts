@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['{lib,db,inngest,components,app,scripts}/**/*.test.{ts,tsx}'],
+          include: ['{lib,db,inngest,components,app,scripts,bench}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.int.test.{ts,tsx}', 'node_modules/**'],
         },
       },

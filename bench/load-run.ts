@@ -122,6 +122,7 @@ async function main(): Promise<number> {
       BASE_URL: `http://127.0.0.1:${port}`,
       LOAD_API_KEYS: keys.join(','),
       LOAD_FORWARDED_FOR: '1',
+      LOAD_SERVER_PID: String(server.pid ?? ''),
     });
   } finally {
     if (server && server.exitCode === null) {

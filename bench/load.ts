@@ -11,7 +11,9 @@
  * Env: CONNECTIONS (default 10000), RATE (default 1000), DURATION (default 60), BASE_URL,
  * LOAD_API_KEYS (comma-separated; without keys only the health route is loaded), LOAD_FORWARDED_FOR=1
  * (a distinct X-Forwarded-For per connection, for a server started with TRUST_PROXY_HOPS=1),
- * LOAD_MIX (both, the default, alternating; or ready or ingest alone).
+ * LOAD_MIX (both, the default, alternating; or ready or ingest alone; or live: GET /api/health/live,
+ * a route with no limiter and no database, i.e. what Next itself costs per request),
+ * LOAD_SERVER_PID (set by bench/load-run.ts: the server's CPU per answered request is printed).
  * Each connection is a raw socket with its own in-order request queue (HTTP/1.1 keep-alive,
  * no pipelining: a request is written when the previous answer is in). The file-descriptor
  * limit bounds CONNECTIONS: the client and the server each need one per connection, so run
@@ -20,6 +22,7 @@
  * Targets: p95 < 200 ms, errors < 0.1%.
  */
 import { connect, type Socket } from 'node:net';
+import { processTreeCpuSeconds } from './server-cpu';
 
 const BASE = new URL(process.env.BASE_URL ?? 'http://127.0.0.1:3000');
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10_000);
@@ -30,7 +33,8 @@ const KEYS = (process.env.LOAD_API_KEYS ?? '').split(',').filter(Boolean);
 // 10,000 real clients would be; without it they all share 127.0.0.1 and its per-IP limit.
 const FORWARDED_FOR = process.env.LOAD_FORWARDED_FOR === '1';
 // Which routes: both alternating (the test), or one alone to see what each costs.
-const MIX = (process.env.LOAD_MIX ?? 'both') as 'both' | 'ready' | 'ingest';
+const MIX = (process.env.LOAD_MIX ?? 'both') as 'both' | Target;
+const SERVER_PID = Number(process.env.LOAD_SERVER_PID ?? 0);
 const TIMEOUT_MS = 10_000;
 let reconnects = 0;
 let runStarted = performance.now();
@@ -39,7 +43,7 @@ const SLICE_SECONDS = Number(process.env.LOAD_SLICE_SECONDS ?? 10);
 // Seconds of ramp (10% to 100% of RATE) before the measured run; 0 measures from a cold start.
 const WARMUP = Number(process.env.LOAD_WARMUP_SECONDS ?? 20);
 
-type Target = 'ready' | 'ingest';
+type Target = 'ready' | 'ingest' | 'live';
 /** Warm-up requests are reported on their own line and never mixed into the measured figures. */
 type Phase = 'warmup' | 'measured';
 interface Queued {
@@ -56,12 +60,14 @@ interface Stats {
 const emptyStats = (): Record<Target, Stats> => ({
   ready: { latencies: [], answeredAt: [], byStatus: new Map(), errors: 0 },
   ingest: { latencies: [], answeredAt: [], byStatus: new Map(), errors: 0 },
+  live: { latencies: [], answeredAt: [], byStatus: new Map(), errors: 0 },
 });
 const statsByPhase: Record<Phase, Record<Target, Stats>> = { warmup: emptyStats(), measured: emptyStats() };
 const stats = (item: Queued): Stats => statsByPhase[item.phase][item.target];
 
 function request(target: Target, key: string | undefined, client: string): string {
   const host = `${BASE.hostname}:${BASE.port || 80}`;
+  if (target === 'live') return `GET /api/health/live HTTP/1.1\r\nHost: ${host}${client}\r\nConnection: keep-alive\r\n\r\n`;
   if (target === 'ready') return `GET /api/health/ready HTTP/1.1\r\nHost: ${host}${client}\r\nConnection: keep-alive\r\n\r\n`;
   const body = JSON.stringify({ points: [{ metric_type: 'load.test', value: Math.random() * 100, endpoint: 'GET /load' }] });
   return `POST /api/v1/metrics HTTP/1.1\r\nHost: ${host}${client}\r\nConnection: keep-alive\r\nAuthorization: Bearer ${key}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
@@ -267,14 +273,25 @@ async function main(): Promise<void> {
   }
   console.log(`Sending ${RATE} req/s for ${DURATION} s ...`);
   runStarted = performance.now();
+  const cpuBefore = SERVER_PID ? processTreeCpuSeconds(SERVER_PID) : undefined;
   const sent = await runPhase(connections, 'measured', DURATION, () => RATE);
   // Let the last answers arrive (bounded by the request timeout).
   await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const cpuAfter = SERVER_PID ? processTreeCpuSeconds(SERVER_PID) : undefined;
+  const wallSeconds = (performance.now() - runStarted) / 1000;
   for (const c of connections) c.close();
   if (WARMUP > 0) printFigures('warmup', `\nWarm-up (${WARMUP} s ramp, not part of the figures):`);
   console.log(`\nSent ${sent} requests in ${DURATION} s over ${open} connections (${reconnects} reopened after the server closed them idle).`);
   if (SLICE_SECONDS > 0) printSlices();
   printFigures('measured', 'Measured:');
+  if (cpuBefore !== undefined && cpuAfter !== undefined) {
+    const cpu = cpuAfter - cpuBefore;
+    const answered = Object.values(statsByPhase.measured).reduce((sum, s) => sum + s.latencies.length, 0);
+    console.log(
+      `Server CPU (all its processes and threads) over the measured ${wallSeconds.toFixed(1)} s: ${cpu.toFixed(1)} s, ` +
+        `${((cpu / wallSeconds) * 100).toFixed(0)}% of one core; ${answered ? ((cpu / answered) * 1000).toFixed(2) : '-'} ms per answered request.`,
+    );
+  }
 }
 
 void main().then(
