@@ -14,7 +14,7 @@ import { clientIp } from '@/lib/http/client-ip';
 import type { ApiErrorBody, ValidationIssue } from '@/lib/ingest/schema';
 import { instrumentRoute } from '@/lib/metrics/route';
 import { DbAdjustments } from '@/lib/rate-limit/adjustments';
-import { chargeQuotaUnits, guardRequest, peekQuotaPolicy, type GuardInput, type GuardRefusal, type QuotaDecision } from '@/lib/rate-limit/guard';
+import { chargeQuotaUnits, guardRequest, peekQuotaPolicy, refundQuotaUnits, type GuardInput, type GuardRefusal, type QuotaDecision } from '@/lib/rate-limit/guard';
 import { rateLimitHeaders, withHeaders } from '@/lib/rate-limit/headers';
 import { RateLimiter } from '@/lib/rate-limit/limiter';
 import { MemoryStore } from '@/lib/rate-limit/memory-store';
@@ -184,17 +184,27 @@ export function apiHandler<C = unknown>(
       limitHeaders = guard.headers;
       if (!guard.ok) return apiErrorResponse(429, guard.reason, REFUSALS[guard.reason], requestId, { headers: guard.headers });
       let charged = !options.quotaUnit;
+      // Units actually added to the key's usage (0 when refused or failed open), given back if
+      // the handler then fails: the client will resend what was not stored.
+      let chargedUnits = 0;
       const chargeQuota = async (units: number): Promise<Response | undefined> => {
         if (charged || !options.quotaUnit) return undefined;
         charged = true;
         const quota = await chargeQuotaUnits(guardInput, guardDeps, units);
+        if (quota.policy && !quota.refused) chargedUnits = units;
         const policies = quota.policy ? [...guard.policies, quota.policy] : guard.policies;
         limitHeaders = rateLimitHeaders(policies, quota.refused?.retryAfterSeconds);
         if (!quota.refused) return undefined;
         return quotaRefusal(options.quotaUnit, quota.refused, now, requestId, limitHeaders);
       };
       const scope: ApiScope = { db, key: verified.key, context: { actor: { type: 'api_key', id: verified.key.id }, request: meta }, requestId, now, chargeQuota };
-      const response = await handler(request, scope, routeContext);
+      let response: Response;
+      try {
+        response = await handler(request, scope, routeContext);
+      } catch (error) {
+        await refundQuotaUnits(guardInput, guardDeps, chargedUnits);
+        throw error;
+      }
       if (!charged) {
         // Nothing was charged (a bad body): the answer still tells the quota left.
         const policy = await peekQuotaPolicy(guardInput, guardDeps);

@@ -62,3 +62,15 @@ export async function chargeQuota(db: DbOrTx, apiKeyId: string, units: number, n
   }
   return { allowed: true, used, limit, warned };
 }
+
+/**
+ * Gives back `units` that chargeQuota added when what they paid for was not stored (the
+ * insert after the charge failed): the client will send the batch again and must not pay for
+ * it twice. Never below zero; a charge that was itself refused has nothing to give back.
+ */
+export async function refundQuota(db: DbOrTx, apiKeyId: string, units: number, now: Date): Promise<void> {
+  await db.execute(
+    sql`update api_key_quota_usage set used = greatest(0, used - ${units}::bigint)
+        where api_key_id = ${apiKeyId} and period_start = ${periodStart(now)}::date`,
+  );
+}

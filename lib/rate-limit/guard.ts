@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/record';
 import { DenialLimiter } from '../api-keys/denial-audit';
 import type { DbOrTx } from '../../db/types';
 import { eventCounters, type EventCounters } from '../metrics/counters';
-import { chargeQuota, quotaUsage } from '../quotas/charge';
+import { chargeQuota, quotaUsage, refundQuota } from '../quotas/charge';
 import { periodSeconds, secondsLeftInPeriod } from '../quotas/period';
 import { rateLimitHeaders, type HeaderPolicy } from './headers';
 import type { Identity, RateLimiter } from './limiter';
@@ -99,6 +99,21 @@ export async function chargeQuotaUnits(input: GuardInput, deps: GuardDeps, units
   } catch (error) {
     counters.add('rate_limit_store_fault', 'quota', 1, { errorClass: error instanceof Error ? error.name : typeof error });
     return {};
+  }
+}
+
+/**
+ * Undoes a charge of chargeQuotaUnits whose items were then not stored (the route failed after
+ * charging). Best effort: a refund that fails is counted as a store fault and logged, and the
+ * route's own error still answers the request.
+ */
+export async function refundQuotaUnits(input: GuardInput, deps: GuardDeps, units: number): Promise<void> {
+  if (!input.quotaKeyId || units <= 0) return;
+  try {
+    await refundQuota(input.db, input.quotaKeyId, units, input.now);
+  } catch (error) {
+    (deps.counters ?? eventCounters()).add('rate_limit_store_fault', 'quota', 1, { errorClass: error instanceof Error ? error.name : typeof error });
+    (deps.logger ?? console).error(`[quota] could not refund ${units} unit(s) to key ${input.quotaKeyId} after a failed request`, error instanceof Error ? error.message : error);
   }
 }
 

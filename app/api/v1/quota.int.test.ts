@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyticsEvents, productionMetrics } from '@/db/schema';
 import { createTestDb, type TestDb } from '@/db/testing/test-db';
 import { createApiKey } from '@/lib/api-keys/create';
@@ -59,6 +59,32 @@ describe('monthly quotas on the ingest routes count points and events, not reque
     expect((await post(6)).status).toBe(202);
     expect((await post(1)).status).toBe(429);
     expect((await listQuotaUsage(t.db, NOW)).find((row) => row.apiKeyId === created.id)).toMatchObject({ used: 10, limit: 10, ratio: 1 });
+  });
+
+  it('gives the charge back when the points cannot be stored after it, so a resent batch is not paid twice', async () => {
+    const created = await createApiKey(t.db, { name: 'refund', scopes: ['metrics:write'], expiresInDays: null }, system, NOW);
+    await setQuota(t.db, created.id, 100, system, NOW);
+    const post = (n: number) => call(createIngestHandler(deps()), '/api/v1/metrics', created.key, { points: Array.from({ length: n }, (_, i) => ({ metric_type: 'q.refund', value: i })) });
+    const used = async () => (await listQuotaUsage(t.db, NOW)).find((row) => row.apiKeyId === created.id)?.used ?? 0;
+
+    expect((await post(2)).status).toBe(202);
+    // The database refuses the insert (as a full disk would) after the quota was charged.
+    await t.db.execute(sql`create function smm_test_refuse_insert() returns trigger language plpgsql as $$ begin raise exception 'insert refused by the test'; end $$`);
+    await t.db.execute(sql`create trigger smm_test_refuse_insert before insert on production_metrics for each statement execute function smm_test_refuse_insert()`);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const failed = await post(5);
+      expect(failed.status).toBe(500);
+    } finally {
+      errors.mockRestore();
+      await t.db.execute(sql`drop trigger smm_test_refuse_insert on production_metrics`);
+      await t.db.execute(sql`drop function smm_test_refuse_insert()`);
+    }
+    expect(await used()).toBe(2);
+
+    // The client resends the batch: stored and charged once.
+    expect((await post(5)).status).toBe(202);
+    expect(await used()).toBe(7);
   });
 
   it('POST /api/v1/events charges each event of the batch', async () => {
