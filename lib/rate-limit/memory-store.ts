@@ -15,10 +15,14 @@ export class MemoryStore implements LimiterStore {
     this.tats = new LRUCache<string, number>({ max: maxKeys });
   }
 
-  async consume(key: string, nowMs: number, params: GcraParams): Promise<StoreDecision> {
+  consumeNow(key: string, nowMs: number, params: GcraParams): StoreDecision {
     const decision = step(this.tats.get(key), nowMs, params);
     if (decision.allowed) this.tats.set(key, decision.tatMs);
     return decision;
+  }
+
+  async consume(key: string, nowMs: number, params: GcraParams): Promise<StoreDecision> {
+    return this.consumeNow(key, nowMs, params);
   }
 
   async reset(key: string): Promise<void> {
