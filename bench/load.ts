@@ -67,8 +67,7 @@ const stats = (item: Queued): Stats => statsByPhase[item.phase][item.target];
 
 function request(target: Target, key: string | undefined, client: string): string {
   const host = `${BASE.hostname}:${BASE.port || 80}`;
-  if (target === 'live') return `GET /api/health/live HTTP/1.1\r\nHost: ${host}${client}\r\nConnection: keep-alive\r\n\r\n`;
-  if (target === 'ready') return `GET /api/health/ready HTTP/1.1\r\nHost: ${host}${client}\r\nConnection: keep-alive\r\n\r\n`;
+  if (target !== 'ingest') return `GET /api/health/${target} HTTP/1.1\r\nHost: ${host}${client}\r\nConnection: keep-alive\r\n\r\n`;
   const body = JSON.stringify({ points: [{ metric_type: 'load.test', value: Math.random() * 100, endpoint: 'GET /load' }] });
   return `POST /api/v1/metrics HTTP/1.1\r\nHost: ${host}${client}\r\nConnection: keep-alive\r\nAuthorization: Bearer ${key}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 }

@@ -344,11 +344,7 @@ async function cannon(server: RouteServer, seconds: number): Promise<CannonRun> 
   return { perSecond: result.requests.average, cpuPerRequest: cpu / Math.max(1, result.requests.total) };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
+const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
 
 async function routeBench(): Promise<void> {
   const rounds = Number(process.env.BENCH_ROUTE_ROUNDS ?? 7);

@@ -9,7 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 export function processTreeCpuSeconds(rootPid: number): number | undefined {
   const ticksPerSecond = 100; // USER_HZ: 100 on every Linux architecture Node supports.
   const seen = new Set<number>();
-  const visit = (pid: number): number | undefined => {
+  /** Ticks of `pid` and its descendants; undefined when `pid` is gone. */
+  const ticksOf = (pid: number): number | undefined => {
     if (seen.has(pid)) return 0;
     seen.add(pid);
     let stat: string;
@@ -21,22 +22,26 @@ export function processTreeCpuSeconds(rootPid: number): number | undefined {
     // Fields after the command name (which may hold spaces) in its parentheses.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     let ticks = Number(fields[11]) + Number(fields[12]);
-    let tasks: string[] = [];
-    try {
-      tasks = readdirSync(`/proc/${pid}/task`);
-    } catch {
-      // The process ended between the two reads.
-    }
-    for (const task of tasks) {
-      let children = '';
-      try {
-        children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8');
-      } catch {
-        continue;
-      }
-      for (const child of children.split(' ').filter(Boolean)) ticks += (visit(Number(child)) ?? 0) * ticksPerSecond;
-    }
-    return ticks / ticksPerSecond;
+    for (const child of childPids(pid)) ticks += ticksOf(child) ?? 0;
+    return ticks;
   };
-  return visit(rootPid);
+  const ticks = ticksOf(rootPid);
+  return ticks === undefined ? undefined : ticks / ticksPerSecond;
+}
+
+/** Children of every thread of `pid` (none when it ended between two reads). */
+function childPids(pid: number): number[] {
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  return tasks.flatMap((task) => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  });
 }

@@ -97,7 +97,7 @@ export async function chargeQuotaUnits(input: GuardInput, deps: GuardDeps, units
     await refuse(input, deps, counters, 'quota_exceeded', { used: charge.used, limit: charge.limit, requested: units });
     return { policy, refused: { retryAfterSeconds, used: charge.used, limit: charge.limit, requested: units } };
   } catch (error) {
-    counters.add('rate_limit_store_fault', 'quota', 1, { errorClass: error instanceof Error ? error.name : typeof error });
+    quotaStoreFault(deps, error);
     return {};
   }
 }
@@ -112,7 +112,7 @@ export async function refundQuotaUnits(input: GuardInput, deps: GuardDeps, units
   try {
     await refundQuota(input.db, input.quotaKeyId, units, input.now);
   } catch (error) {
-    (deps.counters ?? eventCounters()).add('rate_limit_store_fault', 'quota', 1, { errorClass: error instanceof Error ? error.name : typeof error });
+    quotaStoreFault(deps, error);
     (deps.logger ?? console).error(`[quota] could not refund ${units} unit(s) to key ${input.quotaKeyId} after a failed request`, error instanceof Error ? error.message : error);
   }
 }
@@ -124,9 +124,14 @@ export async function peekQuotaPolicy(input: GuardInput, deps: GuardDeps): Promi
     const { used, limit } = await quotaUsage(input.db, input.quotaKeyId, input.now);
     return { name: 'quota', quota: limit, windowSeconds: periodSeconds(input.now), state: { remaining: Math.max(0, limit - used), resetSeconds: secondsLeftInPeriod(input.now) } };
   } catch (error) {
-    (deps.counters ?? eventCounters()).add('rate_limit_store_fault', 'quota', 1, { errorClass: error instanceof Error ? error.name : typeof error });
+    quotaStoreFault(deps, error);
     return undefined;
   }
+}
+
+/** A quota statement failed: counted like the limiter's store faults (the request goes on). */
+function quotaStoreFault(deps: GuardDeps, error: unknown): void {
+  (deps.counters ?? eventCounters()).add('rate_limit_store_fault', 'quota', 1, { errorClass: error instanceof Error ? error.name : typeof error });
 }
 
 async function refuse(input: GuardInput, deps: GuardDeps, counters: EventCounters, reason: GuardRefusal, details: Record<string, string | number>): Promise<void> {
